@@ -1,0 +1,93 @@
+package io.sei.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** Desired state of a group of Sei nodes. */
+@ValidationRule(
+    value =
+        "!has(self.updateStrategy) || self.updateStrategy.type != 'HardFork' || (has(self.template.spec.fullNode) && has(self.template.spec.fullNode.snapshot) && has(self.template.spec.fullNode.snapshot.s3)) || (has(self.template.spec.validator) && has(self.template.spec.validator.snapshot) && has(self.template.spec.validator.snapshot.s3))",
+    message =
+        "a HardFork deployment needs an S3 snapshot source in its template (fullNode.snapshot.s3 or validator.snapshot.s3)")
+@ValidationRule(
+    value =
+        "self.replicas <= 1 || !has(self.template.spec.validator) || !has(self.template.spec.validator.signingKey)",
+    message =
+        "replicas must be 1 when the template sets validator.signingKey: one key on two pods double-signs")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class SeiNodeDeploymentSpec {
+
+  @JsonPropertyDescription("Number of nodes.")
+  @Default("1")
+  @Min(0)
+  @Max(500)
+  private Integer replicas;
+
+  @JsonPropertyDescription("Template of each node.")
+  @Required
+  private SeiNodeTemplate template;
+
+  @JsonPropertyDescription("How template changes roll out.")
+  private UpdateStrategy updateStrategy;
+
+  @JsonPropertyDescription("What deleting the group does to its nodes' data.")
+  @Default("Retain")
+  private DeletionPolicy deletionPolicy;
+
+  public Integer getReplicas() {
+    return replicas;
+  }
+
+  public void setReplicas(Integer replicas) {
+    this.replicas = replicas;
+  }
+
+  public SeiNodeDeploymentSpec withReplicas(Integer replicas) {
+    this.replicas = replicas;
+    return this;
+  }
+
+  public SeiNodeTemplate getTemplate() {
+    return template;
+  }
+
+  public void setTemplate(SeiNodeTemplate template) {
+    this.template = template;
+  }
+
+  public SeiNodeDeploymentSpec withTemplate(SeiNodeTemplate template) {
+    this.template = template;
+    return this;
+  }
+
+  public UpdateStrategy getUpdateStrategy() {
+    return updateStrategy;
+  }
+
+  public void setUpdateStrategy(UpdateStrategy updateStrategy) {
+    this.updateStrategy = updateStrategy;
+  }
+
+  public SeiNodeDeploymentSpec withUpdateStrategy(UpdateStrategy updateStrategy) {
+    this.updateStrategy = updateStrategy;
+    return this;
+  }
+
+  public DeletionPolicy getDeletionPolicy() {
+    return deletionPolicy;
+  }
+
+  public void setDeletionPolicy(DeletionPolicy deletionPolicy) {
+    this.deletionPolicy = deletionPolicy;
+  }
+
+  public SeiNodeDeploymentSpec withDeletionPolicy(DeletionPolicy deletionPolicy) {
+    this.deletionPolicy = deletionPolicy;
+    return this;
+  }
+}

@@ -1,0 +1,9 @@
+package io.sei.operator.api;
+
+/** Status of one planned task. */
+public enum TaskStatus {
+  Pending,
+  Running,
+  Complete,
+  Failed;
+}
