@@ -1,0 +1,201 @@
+package io.sei.operator.planner.plan;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.sei.operator.api.Conditions;
+import io.sei.operator.api.NodePhase;
+import io.sei.operator.api.PlannedTask;
+import io.sei.operator.api.SeiNode;
+import io.sei.operator.api.SeiNodeStatus;
+import io.sei.operator.api.TaskPlan;
+import io.sei.operator.planner.drift.NodeDrift;
+import io.sei.operator.planner.id.IdSource;
+import io.sei.operator.planner.task.ApplyStatefulsetParams;
+import io.sei.operator.planner.task.InvalidTaskException;
+import io.sei.operator.planner.task.RetryPolicy;
+import io.sei.operator.planner.task.TaskCodec;
+import io.sei.operator.planner.task.TaskParams;
+import io.sei.operator.planner.task.ValidateSigningKeyParams;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides which plan a SeiNode needs (SPEC §5.2). Pure: it reads the node it is given, the injected
+ * clock and id source, and returns a {@link NodePlanDecision}; it never talks to the cluster.
+ *
+ * <p>Order of {@link #decide}: a terminal stored plan is finished; an Active plan is never
+ * replaced; a Pending node (or an Initializing one without a plan) gets an init or bootstrap plan
+ * or an {@link NodePlanDecision.Invalid}; a Running node gets at most one node-update or mark-ready
+ * plan; Failed and Terminating nodes get nothing.
+ */
+public final class NodePlanner {
+  private final Clock clock;
+  private final IdSource ids;
+  private final RetryPolicy retries;
+  private final PlanAssembler assembler;
+
+  public NodePlanner(Clock clock, IdSource ids, RetryPolicy retries) {
+    this.clock = clock;
+    this.ids = ids;
+    this.retries = retries;
+    this.assembler = new PlanAssembler(retries);
+  }
+
+  /** The next step for {@code node}. */
+  public NodePlanDecision decide(SeiNode node) {
+    SeiNodeStatus status = node.getStatus() == null ? new SeiNodeStatus() : node.getStatus();
+    TaskPlan plan = status.getPlan();
+    if (plan != null && PlanOutcome.isTerminal(plan.getPhase())) {
+      return finish(node, plan);
+    }
+    if (plan != null) {
+      return NodePlanDecision.NoChange.because("plan " + plan.getId() + " is active");
+    }
+    NodePhase phase = status.getPhase() == null ? NodePhase.Pending : status.getPhase();
+    switch (phase) {
+      case Pending:
+      case Initializing:
+        return planInit(node);
+      case Running:
+        return planRunning(node, status);
+      default:
+        return NodePlanDecision.NoChange.because("node is " + phase);
+    }
+  }
+
+  /**
+   * The init or bootstrap plan of a new node, or why its spec cannot be planned. Targets Running,
+   * fails to Failed.
+   */
+  public NodePlanDecision planInit(SeiNode node) {
+    Optional<NodePlanDecision.Invalid> invalid = NodeSpecCheck.check(node.getSpec());
+    if (invalid.isPresent()) {
+      return invalid.get();
+    }
+    List<TaskParams> steps =
+        NodePlans.needsBootstrap(node.getSpec()) ? NodePlans.bootstrap(node) : NodePlans.init(node);
+    TaskPlan plan = assemble(steps, NodePhase.Failed.name());
+    return new NodePlanDecision.StartPlan(
+        plan, PlanClassifier.classify(plan), NodePhase.Initializing, List.of());
+  }
+
+  /**
+   * {@code buildNodeUpdatePlan(node, imageDrift, signingKeyDrift)}: the node-update plan with its
+   * {@code NodeUpdateInProgress=True} condition. Targets Running; no failed phase (the node stays
+   * Running and a later reconcile retries).
+   */
+  public NodePlanDecision.StartPlan buildNodeUpdatePlan(
+      SeiNode node, boolean imageDrift, boolean signingKeyDrift) {
+    NodeDrift drift = new NodeDrift(imageDrift, signingKeyDrift);
+    TaskPlan plan = assemble(NodePlans.nodeUpdate(node, imageDrift, signingKeyDrift), null);
+    String message =
+        NodeConditions.updateStartedMessage(
+            drift,
+            node.getStatus() == null ? null : node.getStatus().getCurrentImage(),
+            node.getSpec().getImage(),
+            NodeDrift.signingKeySecret(node.getSpec()).orElse(null));
+    Condition started =
+        NodeConditions.updateStarted(
+            NodeConditions.updateStartedReason(drift), message, generation(node), now());
+    return new NodePlanDecision.StartPlan(
+        plan, PlanClassifier.classify(plan), NodePhase.Running, List.of(started));
+  }
+
+  private NodePlanDecision planRunning(SeiNode node, SeiNodeStatus status) {
+    NodeDrift drift = NodeDrift.of(node);
+    if (drift.any()) {
+      Optional<Duration> cooldown = remainingCooldown(status);
+      if (cooldown.isPresent()) {
+        return new NodePlanDecision.NoChange(
+            "node update failed recently; retrying after the cooldown", cooldown);
+      }
+      return buildNodeUpdatePlan(node, drift.image(), drift.signingKey());
+    }
+    if (sidecarNotReady(status)) {
+      TaskPlan plan = assemble(NodePlans.markReady(), null);
+      return new NodePlanDecision.StartPlan(
+          plan, PlanClassifier.classify(plan), NodePhase.Running, List.of());
+    }
+    return NodePlanDecision.NoChange.because("no drift");
+  }
+
+  private Optional<Duration> remainingCooldown(SeiNodeStatus status) {
+    return NodeConditions.find(status.getConditions(), Conditions.NODE_UPDATE_IN_PROGRESS)
+        .filter(c -> Conditions.REASON_UPDATE_FAILED.equals(c.getReason()))
+        .flatMap(c -> Timestamps.parse(c.getLastTransitionTime()))
+        .map(failedAt -> retries.failedUpdateCooldown().minus(Duration.between(failedAt, now())))
+        .filter(remaining -> !remaining.isNegative() && !remaining.isZero());
+  }
+
+  private static boolean sidecarNotReady(SeiNodeStatus status) {
+    return NodeConditions.find(status.getConditions(), Conditions.SIDECAR_READY)
+        .filter(c -> Conditions.FALSE.equals(c.getStatus()))
+        .filter(c -> Conditions.REASON_SIDECAR_NOT_READY.equals(c.getReason()))
+        .isPresent();
+  }
+
+  private NodePlanDecision.FinishPlan finish(SeiNode node, TaskPlan plan) {
+    PlanOutcome outcome = PlanOutcome.of(plan.getPhase());
+    String planClass = PlanClassifier.classify(plan);
+    boolean complete = outcome == PlanOutcome.COMPLETE;
+    Optional<NodePhase> phase =
+        Optional.ofNullable(complete ? plan.getTargetPhase() : plan.getFailedPhase())
+            .filter(p -> !p.isBlank())
+            .map(NodePhase::valueOf);
+    List<Condition> conditions =
+        planClass.startsWith("node-update:")
+            ? List.of(
+                complete
+                    ? NodeConditions.updateComplete(plan, generation(node), now())
+                    : NodeConditions.updateFailed(plan, generation(node), now()))
+            : List.of();
+    boolean stamps =
+        complete
+            && (planClass.equals(PlanClassifier.INIT)
+                || planClass.equals(PlanClassifier.BOOTSTRAP));
+    return new NodePlanDecision.FinishPlan(
+        plan,
+        outcome,
+        planClass,
+        Timestamps.since(plan.getStartedAt(), now()),
+        phase,
+        conditions,
+        stamps
+            ? lastParams(plan, ApplyStatefulsetParams.class).map(ApplyStatefulsetParams::image)
+            : Optional.empty(),
+        stamps
+            ? lastParams(plan, ValidateSigningKeyParams.class)
+                .map(ValidateSigningKeyParams::secretName)
+            : Optional.empty());
+  }
+
+  /** Params of the last task of {@code type}'s kind; empty when absent or undecodable. */
+  private static <P extends TaskParams> Optional<P> lastParams(TaskPlan plan, Class<P> type) {
+    Optional<P> found = Optional.empty();
+    for (PlannedTask task : plan.getTasks()) {
+      try {
+        TaskParams params = TaskCodec.decode(task);
+        if (type.isInstance(params)) {
+          found = Optional.of(type.cast(params));
+        }
+      } catch (InvalidTaskException e) {
+        // A stored task the catalog cannot read stamps nothing; drift detection catches up.
+      }
+    }
+    return found;
+  }
+
+  private TaskPlan assemble(List<TaskParams> steps, String failedPhase) {
+    return assembler.assemble(ids.newPlanId(), now(), steps, NodePhase.Running.name(), failedPhase);
+  }
+
+  private Instant now() {
+    return clock.instant();
+  }
+
+  private static Long generation(SeiNode node) {
+    return node.getMetadata() == null ? null : node.getMetadata().getGeneration();
+  }
+}

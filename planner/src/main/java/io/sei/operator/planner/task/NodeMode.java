@@ -1,0 +1,41 @@
+package io.sei.operator.planner.task;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.sei.operator.api.SeiNodeSpec;
+import java.util.Optional;
+
+/**
+ * The node mode as {@code config-apply} sends it: {@code fullNode}, {@code archive}, {@code
+ * validator}.
+ */
+public enum NodeMode {
+  FULL_NODE("fullNode"),
+  ARCHIVE("archive"),
+  VALIDATOR("validator");
+
+  private final String wireName;
+
+  NodeMode(String wireName) {
+    this.wireName = wireName;
+  }
+
+  @JsonValue
+  public String wireName() {
+    return wireName;
+  }
+
+  /** The single mode a spec sets; empty when it sets none or several. */
+  public static Optional<NodeMode> of(SeiNodeSpec spec) {
+    int set =
+        (spec.getFullNode() != null ? 1 : 0)
+            + (spec.getArchive() != null ? 1 : 0)
+            + (spec.getValidator() != null ? 1 : 0);
+    if (set != 1) {
+      return Optional.empty();
+    }
+    if (spec.getFullNode() != null) {
+      return Optional.of(FULL_NODE);
+    }
+    return Optional.of(spec.getArchive() != null ? ARCHIVE : VALIDATOR);
+  }
+}
