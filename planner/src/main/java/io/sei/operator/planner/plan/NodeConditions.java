@@ -1,7 +1,6 @@
 package io.sei.operator.planner.plan;
 
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.sei.operator.api.Conditions;
 import io.sei.operator.api.PlannedTask;
 import io.sei.operator.api.TaskPlan;
@@ -12,7 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The {@code NodeUpdateInProgress} condition and a pure condition-list upsert. */
+/** The {@code NodeUpdateInProgress} condition of node-update plans. */
 public final class NodeConditions {
   private NodeConditions() {}
 
@@ -80,49 +79,9 @@ public final class NodeConditions {
     return task + " failed: " + error;
   }
 
-  /**
-   * {@code current} with {@code update} replacing the condition of the same type. The transition
-   * time of the existing condition is kept when its status does not change, so an unchanged
-   * condition produces an unchanged status (no write).
-   */
-  public static List<Condition> upsert(List<Condition> current, Condition update) {
-    List<Condition> result = new ArrayList<>();
-    boolean replaced = false;
-    for (Condition existing : current == null ? List.<Condition>of() : current) {
-      if (existing.getType().equals(update.getType())) {
-        result.add(
-            Objects.equals(existing.getStatus(), update.getStatus())
-                ? new ConditionBuilder(update)
-                    .withLastTransitionTime(existing.getLastTransitionTime())
-                    .build()
-                : update);
-        replaced = true;
-      } else {
-        result.add(existing);
-      }
-    }
-    if (!replaced) {
-      result.add(update);
-    }
-    return result;
-  }
-
-  /** The condition of {@code type} in {@code conditions}, if any. */
-  public static Optional<Condition> find(List<Condition> conditions, String type) {
-    return conditions == null
-        ? Optional.empty()
-        : conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
-  }
-
   private static Condition condition(
       String status, String reason, String message, Long generation, Instant now) {
-    return new ConditionBuilder()
-        .withType(Conditions.NODE_UPDATE_IN_PROGRESS)
-        .withStatus(status)
-        .withReason(reason)
-        .withMessage(message)
-        .withObservedGeneration(generation)
-        .withLastTransitionTime(Timestamps.format(now))
-        .build();
+    return StatusConditions.of(
+        Conditions.NODE_UPDATE_IN_PROGRESS, status, reason, message, generation, now);
   }
 }

@@ -25,7 +25,7 @@ public sealed interface NodePlanDecision {
 
   /**
    * Store {@code plan} in {@code status.plan}, set {@code status.phase = phase} and upsert {@code
-   * conditions} (see {@link NodeConditions#upsert}); emit a plan-started event.
+   * conditions} (see {@link StatusConditions#upsert}); emit a plan-started event.
    *
    * @param planClass {@link PlanClassifier} label of the plan
    */

@@ -70,9 +70,9 @@ public final class NodePlanner {
    * fails to Failed.
    */
   public NodePlanDecision planInit(SeiNode node) {
-    Optional<NodePlanDecision.Invalid> invalid = NodeSpecCheck.check(node.getSpec());
-    if (invalid.isPresent()) {
-      return invalid.get();
+    Optional<NodeSpecCheck.Problem> problem = NodeSpecCheck.problem(node.getSpec());
+    if (problem.isPresent()) {
+      return new NodePlanDecision.Invalid(problem.get().reason(), problem.get().message());
     }
     List<TaskParams> steps =
         NodePlans.needsBootstrap(node.getSpec()) ? NodePlans.bootstrap(node) : NodePlans.init(node);
@@ -122,7 +122,7 @@ public final class NodePlanner {
   }
 
   private Optional<Duration> remainingCooldown(SeiNodeStatus status) {
-    return NodeConditions.find(status.getConditions(), Conditions.NODE_UPDATE_IN_PROGRESS)
+    return StatusConditions.find(status.getConditions(), Conditions.NODE_UPDATE_IN_PROGRESS)
         .filter(c -> Conditions.REASON_UPDATE_FAILED.equals(c.getReason()))
         .flatMap(c -> Timestamps.parse(c.getLastTransitionTime()))
         .map(failedAt -> retries.failedUpdateCooldown().minus(Duration.between(failedAt, now())))
@@ -130,7 +130,7 @@ public final class NodePlanner {
   }
 
   private static boolean sidecarNotReady(SeiNodeStatus status) {
-    return NodeConditions.find(status.getConditions(), Conditions.SIDECAR_READY)
+    return StatusConditions.find(status.getConditions(), Conditions.SIDECAR_READY)
         .filter(c -> Conditions.FALSE.equals(c.getStatus()))
         .filter(c -> Conditions.REASON_SIDECAR_NOT_READY.equals(c.getReason()))
         .isPresent();

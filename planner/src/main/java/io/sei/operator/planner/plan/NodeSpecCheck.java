@@ -8,11 +8,15 @@ import java.util.Optional;
 
 /**
  * What the planner needs from a spec before it can plan an init or bootstrap. Admission (CEL)
- * rejects most of these first; the planner still reports them as an {@link
- * NodePlanDecision.Invalid} instead of throwing.
+ * rejects most of these first; the planner still reports them as a {@link Problem} (a {@link
+ * NodePlanDecision.Invalid} of the node, or of the deployment whose template it is) instead of
+ * throwing.
  */
 public final class NodeSpecCheck {
   private NodeSpecCheck() {}
+
+  /** Why a spec cannot be planned: a CamelCase reason and a message for people. */
+  public record Problem(String reason, String message) {}
 
   public static final String REASON_INCOMPLETE_SPEC = "IncompleteSpec";
   public static final String REASON_NO_SINGLE_MODE = "NoSingleMode";
@@ -22,7 +26,7 @@ public final class NodeSpecCheck {
   public static final String REASON_INVALID_PEERS = "InvalidPeers";
 
   /** The first problem of {@code spec}, or empty when it can be planned. */
-  public static Optional<NodePlanDecision.Invalid> check(SeiNodeSpec spec) {
+  public static Optional<Problem> problem(SeiNodeSpec spec) {
     if (blank(spec.getChainId()) || blank(spec.getImage())) {
       return invalid(REASON_INCOMPLETE_SPEC, "spec.chainId and spec.image are required");
     }
@@ -49,7 +53,7 @@ public final class NodeSpecCheck {
     return exactlyOneSource && (isStatic || isLabel);
   }
 
-  private static Optional<NodePlanDecision.Invalid> checkSnapshot(SnapshotSource snapshot) {
+  private static Optional<Problem> checkSnapshot(SnapshotSource snapshot) {
     if ((snapshot.getS3() == null) == (snapshot.getStateSync() == null)) {
       return invalid(
           REASON_NO_SINGLE_SNAPSHOT_SOURCE,
@@ -71,8 +75,8 @@ public final class NodeSpecCheck {
     return Optional.empty();
   }
 
-  private static Optional<NodePlanDecision.Invalid> invalid(String reason, String message) {
-    return Optional.of(new NodePlanDecision.Invalid(reason, message));
+  private static Optional<Problem> invalid(String reason, String message) {
+    return Optional.of(new Problem(reason, message));
   }
 
   private static boolean blank(String value) {

@@ -18,7 +18,7 @@ public enum PlanOutcome {
   }
 
   /** The outcome of a terminal plan phase. */
-  static PlanOutcome of(PlanPhase phase) {
+  public static PlanOutcome of(PlanPhase phase) {
     return phase == PlanPhase.Complete ? COMPLETE : FAILED;
   }
 

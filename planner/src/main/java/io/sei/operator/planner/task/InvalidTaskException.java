@@ -11,7 +11,9 @@ public final class InvalidTaskException extends Exception {
     /** {@code PlannedTask.type} names no task of the catalog. */
     UNKNOWN_TYPE,
     /** {@code PlannedTask.params} does not decode to the type's params record. */
-    MALFORMED_PARAMS
+    MALFORMED_PARAMS,
+    /** The params are well-formed but cannot be carried out against the current spec. */
+    UNSATISFIABLE
   }
 
   private final Kind kind;
@@ -21,6 +23,11 @@ public final class InvalidTaskException extends Exception {
     super(message, cause);
     this.kind = kind;
     this.taskType = taskType;
+  }
+
+  /** A well-formed task of {@code taskType} that the current spec cannot satisfy. */
+  public static InvalidTaskException unsatisfiable(String taskType, String message) {
+    return new InvalidTaskException(Kind.UNSATISFIABLE, taskType, message, null);
   }
 
   public Kind kind() {

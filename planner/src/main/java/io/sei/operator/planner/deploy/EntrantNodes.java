@@ -1,0 +1,112 @@
+package io.sei.operator.planner.deploy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.sei.operator.api.Labels;
+import io.sei.operator.api.S3Snapshot;
+import io.sei.operator.api.SeiNode;
+import io.sei.operator.api.SeiNodeDeployment;
+import io.sei.operator.api.SeiNodeSpec;
+import io.sei.operator.api.SeiNodeTemplate;
+import io.sei.operator.api.SnapshotSource;
+import io.sei.operator.api.TemplateMetadata;
+import io.sei.operator.planner.plan.NodePlans;
+import io.sei.operator.planner.task.CreateEntrantNodesParams;
+import io.sei.operator.planner.task.InvalidTaskException;
+import io.sei.operator.planner.task.TaskType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Renders the SeiNodes that {@code create-entrant-nodes} creates: a pure function of the group and
+ * the task's params, so the executor only has to apply its result.
+ */
+public final class EntrantNodes {
+  private EntrantNodes() {}
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /**
+   * One SeiNode per {@code params.nodeNames()}: the template spec (deep copy), the template's
+   * labels and annotations plus {@link Labels#DEPLOYMENT}, {@link Labels#REVISION} and {@link
+   * Labels#MANAGED_BY}, and a controller owner reference to the group. For HardFork, see {@link
+   * #entrantSpec}.
+   *
+   * @throws InvalidTaskException ({@code UNSATISFIABLE}, terminal) when HardFork params meet a
+   *     template without an S3 snapshot source
+   */
+  public static List<SeiNode> render(SeiNodeDeployment snd, CreateEntrantNodesParams params)
+      throws InvalidTaskException {
+    SeiNodeTemplate template = snd.getSpec().getTemplate();
+    SeiNodeSpec spec = entrantSpec(template.getSpec(), params.hardFork());
+    Optional<TemplateMetadata> metadata = Optional.ofNullable(template.getMetadata());
+    List<SeiNode> nodes = new ArrayList<>();
+    for (String name : params.nodeNames()) {
+      Map<String, String> labels =
+          new TreeMap<>(metadata.map(TemplateMetadata::getLabels).orElse(Map.of()));
+      labels.put(Labels.DEPLOYMENT, params.groupName());
+      labels.put(Labels.REVISION, params.entrantRevision());
+      labels.put(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE);
+      ObjectMeta meta = new ObjectMeta();
+      meta.setName(name);
+      meta.setNamespace(params.namespace());
+      meta.setLabels(labels);
+      metadata
+          .map(TemplateMetadata::getAnnotations)
+          .map(TreeMap::new)
+          .ifPresent(meta::setAnnotations);
+      meta.setOwnerReferences(
+          List.of(
+              new OwnerReferenceBuilder()
+                  .withApiVersion(snd.getApiVersion())
+                  .withKind(snd.getKind())
+                  .withName(snd.getMetadata().getName())
+                  .withUid(snd.getMetadata().getUid())
+                  .withController(true)
+                  .withBlockOwnerDeletion(true)
+                  .build()));
+      SeiNode node = new SeiNode();
+      node.setMetadata(meta);
+      node.setSpec(copy(spec));
+      nodes.add(node);
+    }
+    return nodes;
+  }
+
+  /**
+   * The entrant spec: a deep copy of the template spec; with {@code hardFork}, its snapshot source
+   * gets {@code bootstrapImage = incumbentImage} and {@code s3.targetHeight = haltHeight - 1}, so
+   * the entrant bootstraps on the old binary up to the block before the upgrade and its production
+   * pod (new image) applies the upgrade.
+   *
+   * @throws InvalidTaskException ({@code UNSATISFIABLE}) when {@code hardFork} is set and the
+   *     template has no S3 snapshot source
+   */
+  public static SeiNodeSpec entrantSpec(
+      SeiNodeSpec template, CreateEntrantNodesParams.HardFork hardFork)
+      throws InvalidTaskException {
+    SeiNodeSpec spec = copy(template);
+    if (hardFork == null) {
+      return spec;
+    }
+    SnapshotSource snapshot =
+        NodePlans.snapshot(spec)
+            .filter(s -> s.getS3() != null)
+            .orElseThrow(
+                () ->
+                    InvalidTaskException.unsatisfiable(
+                        TaskType.CREATE_ENTRANT_NODES.wireName(),
+                        "a HardFork entrant needs an S3 snapshot source in the template"));
+    snapshot.setBootstrapImage(hardFork.incumbentImage());
+    snapshot.setS3(new S3Snapshot().withTargetHeight(hardFork.bootstrapTargetHeight()));
+    return spec;
+  }
+
+  private static SeiNodeSpec copy(SeiNodeSpec spec) {
+    return MAPPER.convertValue(MAPPER.valueToTree(spec), SeiNodeSpec.class);
+  }
+}
