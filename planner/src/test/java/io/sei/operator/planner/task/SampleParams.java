@@ -1,0 +1,45 @@
+package io.sei.operator.planner.task;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** One fully populated params record per task type. */
+final class SampleParams {
+  private SampleParams() {}
+
+  static Stream<TaskParams> all() {
+    List<String> nodes = List.of("rpc-g2-0", "rpc-g2-1");
+    return Stream.of(
+        new EnsureDataPvcParams("imported"),
+        new ValidateSigningKeyParams("val-key"),
+        new ValidateNodeKeyParams("node-key"),
+        new ApplyRbacProxyConfigParams(),
+        new ApplyStatefulsetParams("sei:v2"),
+        new ApplyServiceParams(),
+        new ReplacePodParams(),
+        new ObserveImageParams("sei:v2"),
+        new ObserveSigningKeyParams("val-key"),
+        new DeployBootstrapServiceParams(),
+        new DeployBootstrapJobParams("sei:v1", 99),
+        new AwaitBootstrapCompleteParams(),
+        new TeardownBootstrapParams(),
+        new SnapshotRestoreParams(99),
+        new ConfigureGenesisParams("pacific-1"),
+        new ConfigApplyParams("pacific-1", NodeMode.ARCHIVE, Map.of("p2p.max", "40")),
+        new DiscoverPeersParams(
+            List.of("id@host:26656"),
+            List.of(new DiscoverPeersParams.Selector(Map.of("role", "rpc"), "chain"))),
+        new ConfigureStateSyncParams("168h", 10),
+        new ConfigValidateParams(),
+        new MarkReadyParams(),
+        new CreateEntrantNodesParams(
+            "rpc", "chain", "abc", nodes, new CreateEntrantNodesParams.HardFork("sei:v1", 100)),
+        new AwaitNodesRunningParams("rpc", "chain", 2, nodes),
+        new AwaitNodesCaughtUpParams("rpc", "chain", nodes),
+        new SwitchTrafficParams("rpc", "chain", "abc"),
+        new TeardownNodesParams("chain", nodes),
+        new UpdateNodeSpecsParams("rpc", "chain", "abc", nodes),
+        new AwaitNodesUpdatedParams("rpc", "chain", "sei:v2", nodes));
+  }
+}
