@@ -1,0 +1,14 @@
+package io.sei.operator.simulator.cluster.junit;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.sei.operator.simulator.cluster.LocalControlPlane;
+
+/**
+ * What a test gets from {@link WithLocalControlPlane}: the shared control plane, its admin client
+ * and a namespace of its own (deleted after the test).
+ */
+public record LocalCluster(LocalControlPlane controlPlane, String namespace) {
+  public KubernetesClient client() {
+    return controlPlane.client();
+  }
+}

@@ -1,0 +1,17 @@
+package io.sei.operator.simulator.cluster.junit;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Gives a test class a running local control plane (one per test run, with the project's CRDs
+ * installed) and each test a namespace of its own. Declare a {@link LocalCluster} parameter on a
+ * test method (or a {@code @BeforeEach}) to receive it.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(LocalControlPlaneExtension.class)
+public @interface WithLocalControlPlane {}
