@@ -1,0 +1,98 @@
+package io.sei.operator.config;
+
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parsers of option text; each failure message completes "VARIABLE is invalid: 'text' ...". */
+final class ConfigValues {
+  private ConfigValues() {}
+
+  private static final Pattern QUANTITY =
+      Pattern.compile("^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$");
+  private static final Pattern DURATION = Pattern.compile("^([0-9]{1,9})(ms|s|m|h)$");
+  static final String NONE = "none";
+  private static final Set<String> RESOURCE_NAMES = Set.of("cpu", "memory", "ephemeral-storage");
+
+  static String image(String text) {
+    if (text.chars().anyMatch(Character::isWhitespace)) {
+      throw new IllegalArgumentException("must be an image reference without spaces");
+    }
+    return text;
+  }
+
+  /** Free text where empty means "not set". */
+  static Optional<String> optionalText(String text) {
+    return text.isEmpty() ? Optional.empty() : Optional.of(text);
+  }
+
+  static Quantity quantity(String text) {
+    if (!QUANTITY.matcher(text).matches()
+        || Quantity.getAmountInBytes(new Quantity(text)).signum() <= 0) {
+      throw new IllegalArgumentException("must be a positive Kubernetes quantity such as 100Gi");
+    }
+    return new Quantity(text);
+  }
+
+  /** {@code cpu=500m,memory=1Gi}, or {@code none}. Keys sorted, so rendering is stable. */
+  static Map<String, Quantity> resourceList(String text) {
+    Map<String, Quantity> resources = new TreeMap<>();
+    if (text.equals(NONE)) {
+      return resources;
+    }
+    for (String entry : text.split(",")) {
+      String[] pair = entry.strip().split("=", 2);
+      String name = pair[0].strip();
+      if (pair.length != 2 || !RESOURCE_NAMES.contains(name) || resources.containsKey(name)) {
+        throw new IllegalArgumentException(
+            "must be none or a list like cpu=500m,memory=1Gi (names: cpu, memory,"
+                + " ephemeral-storage; each once)");
+      }
+      String amount = pair[1].strip();
+      if (!QUANTITY.matcher(amount).matches()) {
+        throw new IllegalArgumentException(
+            "has '" + amount + "' for " + name + ", which is not a Kubernetes quantity");
+      }
+      resources.put(name, new Quantity(amount));
+    }
+    return resources;
+  }
+
+  static Duration duration(String text) {
+    Matcher m = DURATION.matcher(text);
+    if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+      throw new IllegalArgumentException("must be a positive duration such as 100ms, 5s, 1m or 1h");
+    }
+    long amount = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "ms" -> Duration.ofMillis(amount);
+      case "s" -> Duration.ofSeconds(amount);
+      case "m" -> Duration.ofMinutes(amount);
+      default -> Duration.ofHours(amount);
+    };
+  }
+
+  static SidecarEndpointMode endpointMode(String text) {
+    for (SidecarEndpointMode mode : SidecarEndpointMode.values()) {
+      if (mode.value().equals(text.toLowerCase(Locale.ROOT))) {
+        return mode;
+      }
+    }
+    throw new IllegalArgumentException("must be one of " + SidecarEndpointMode.allValues());
+  }
+
+  static Path absolutePath(String text) {
+    Path path = Path.of(text);
+    if (!path.isAbsolute()) {
+      throw new IllegalArgumentException("must be an absolute path");
+    }
+    return path;
+  }
+}

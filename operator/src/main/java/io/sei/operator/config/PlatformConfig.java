@@ -1,0 +1,194 @@
+package io.sei.operator.config;
+
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The platform's settings, read from the operator's environment and validated at startup. Every
+ * option is listed in {@link #OPTIONS} (the source of the table in docs/operator.md).
+ *
+ * @param kubeRbacProxyImage image of the kube-rbac-proxy that fronts every sidecar
+ * @param sidecarImage sidecar image when a SeiNode names none
+ * @param snapshotBucket bucket handed to the sidecar as {@code SEI_SNAPSHOT_BUCKET}, if any
+ * @param storageClass storage class of data PVCs; the cluster default when empty
+ * @param dataVolumeSize size of data PVCs
+ * @param seidResources resources of the seid container
+ * @param sidecarResources resources of the sidecar when a SeiNode names none
+ * @param proxyResources resources of the kube-rbac-proxy container
+ * @param pollInterval longest requeue while a plan waits
+ * @param minRequeue shortest requeue while a plan waits
+ * @param sidecarEndpoint how the operator addresses sidecars
+ * @param operatorTokenFile the operator's ServiceAccount token, sent to the proxy
+ */
+public record PlatformConfig(
+    String kubeRbacProxyImage,
+    String sidecarImage,
+    Optional<String> snapshotBucket,
+    Optional<String> storageClass,
+    Quantity dataVolumeSize,
+    ResourceRequirements seidResources,
+    ResourceRequirements sidecarResources,
+    ResourceRequirements proxyResources,
+    Duration pollInterval,
+    Duration minRequeue,
+    SidecarEndpointMode sidecarEndpoint,
+    Path operatorTokenFile) {
+
+  public static final ConfigOption<String> KUBE_RBAC_PROXY_IMAGE =
+      ConfigOption.required(
+          "SEI_KUBE_RBAC_PROXY_IMAGE",
+          "image of the kube-rbac-proxy that fronts every node's sidecar"
+              + " (e.g. quay.io/brancz/kube-rbac-proxy:v0.19.1)",
+          ConfigValues::image);
+  public static final ConfigOption<String> SIDECAR_IMAGE =
+      ConfigOption.optional(
+          "SEI_SIDECAR_IMAGE",
+          "ghcr.io/sei-protocol/seictl:latest",
+          "sidecar image for nodes whose spec.sidecar.image is empty",
+          ConfigValues::image);
+  public static final ConfigOption<Optional<String>> SNAPSHOT_BUCKET =
+      ConfigOption.optional(
+          "SEI_SNAPSHOT_BUCKET",
+          "",
+          "snapshot bucket, passed to every sidecar as env SEI_SNAPSHOT_BUCKET; not passed when"
+              + " empty",
+          ConfigValues::optionalText);
+  public static final ConfigOption<Optional<String>> STORAGE_CLASS =
+      ConfigOption.optional(
+          "SEI_STORAGE_CLASS",
+          "",
+          "storage class of data PVCs; the cluster's default class when empty",
+          ConfigValues::optionalText);
+  public static final ConfigOption<Quantity> DATA_VOLUME_SIZE =
+      ConfigOption.optional(
+          "SEI_DATA_VOLUME_SIZE", "100Gi", "size of data PVCs", ConfigValues::quantity);
+  public static final ConfigOption<Map<String, Quantity>> SEID_REQUESTS =
+      resources("SEI_SEID_REQUESTS", "cpu=1,memory=4Gi", "requests of the seid container");
+  public static final ConfigOption<Map<String, Quantity>> SEID_LIMITS =
+      resources("SEI_SEID_LIMITS", "memory=8Gi", "limits of the seid container");
+  public static final ConfigOption<Map<String, Quantity>> SIDECAR_REQUESTS =
+      resources(
+          "SEI_SIDECAR_REQUESTS",
+          "cpu=100m,memory=128Mi",
+          "requests of the sidecar when spec.sidecar.resources is empty");
+  public static final ConfigOption<Map<String, Quantity>> SIDECAR_LIMITS =
+      resources(
+          "SEI_SIDECAR_LIMITS",
+          "memory=256Mi",
+          "limits of the sidecar when spec.sidecar.resources is empty");
+  public static final ConfigOption<Map<String, Quantity>> PROXY_REQUESTS =
+      resources(
+          "SEI_PROXY_REQUESTS", "cpu=10m,memory=32Mi", "requests of the kube-rbac-proxy container");
+  public static final ConfigOption<Map<String, Quantity>> PROXY_LIMITS =
+      resources("SEI_PROXY_LIMITS", "memory=64Mi", "limits of the kube-rbac-proxy container");
+  public static final ConfigOption<Duration> POLL_INTERVAL =
+      ConfigOption.optional(
+          "SEI_POLL_INTERVAL",
+          "5s",
+          "longest requeue while a plan waits (ms, s, m or h)",
+          ConfigValues::duration);
+  public static final ConfigOption<Duration> MIN_REQUEUE =
+      ConfigOption.optional(
+          "SEI_MIN_REQUEUE",
+          "100ms",
+          "shortest requeue while a plan waits; at most SEI_POLL_INTERVAL",
+          ConfigValues::duration);
+  public static final ConfigOption<SidecarEndpointMode> SIDECAR_ENDPOINT =
+      ConfigOption.optional(
+          "SEI_SIDECAR_ENDPOINT",
+          SidecarEndpointMode.SERVICE_DNS.value(),
+          "how the operator reaches a sidecar's proxy on port 8443: "
+              + SidecarEndpointMode.allValues()
+              + " (pod-ip when the operator runs outside the cluster)",
+          ConfigValues::endpointMode);
+  public static final ConfigOption<Path> OPERATOR_TOKEN_FILE =
+      ConfigOption.optional(
+          "SEI_OPERATOR_TOKEN_FILE",
+          "/var/run/secrets/kubernetes.io/serviceaccount/token",
+          "bearer token sent to kube-rbac-proxy; re-read when the file changes",
+          ConfigValues::absolutePath);
+
+  /** Every option, in documentation order. */
+  public static final List<ConfigOption<?>> OPTIONS =
+      List.of(
+          KUBE_RBAC_PROXY_IMAGE,
+          SIDECAR_IMAGE,
+          SNAPSHOT_BUCKET,
+          STORAGE_CLASS,
+          DATA_VOLUME_SIZE,
+          SEID_REQUESTS,
+          SEID_LIMITS,
+          SIDECAR_REQUESTS,
+          SIDECAR_LIMITS,
+          PROXY_REQUESTS,
+          PROXY_LIMITS,
+          POLL_INTERVAL,
+          MIN_REQUEUE,
+          SIDECAR_ENDPOINT,
+          OPERATOR_TOKEN_FILE);
+
+  /**
+   * Reads and validates every option.
+   *
+   * @throws ConfigException naming the first variable that is missing or malformed
+   */
+  public static PlatformConfig fromEnvironment(Map<String, String> environment) {
+    PlatformConfig config =
+        new PlatformConfig(
+            KUBE_RBAC_PROXY_IMAGE.read(environment),
+            SIDECAR_IMAGE.read(environment),
+            SNAPSHOT_BUCKET.read(environment),
+            STORAGE_CLASS.read(environment),
+            DATA_VOLUME_SIZE.read(environment),
+            resourceRequirements(SEID_REQUESTS, SEID_LIMITS, environment),
+            resourceRequirements(SIDECAR_REQUESTS, SIDECAR_LIMITS, environment),
+            resourceRequirements(PROXY_REQUESTS, PROXY_LIMITS, environment),
+            POLL_INTERVAL.read(environment),
+            MIN_REQUEUE.read(environment),
+            SIDECAR_ENDPOINT.read(environment),
+            OPERATOR_TOKEN_FILE.read(environment));
+    if (config.minRequeue().compareTo(config.pollInterval()) > 0) {
+      throw new ConfigException(
+          MIN_REQUEUE.variable(),
+          "is invalid: it must not exceed "
+              + POLL_INTERVAL.variable()
+              + " ("
+              + config.minRequeue().toMillis()
+              + "ms > "
+              + config.pollInterval().toMillis()
+              + "ms)");
+    }
+    return config;
+  }
+
+  private static ConfigOption<Map<String, Quantity>> resources(
+      String variable, String defaultValue, String description) {
+    return ConfigOption.optional(
+        variable,
+        defaultValue,
+        description + ", e.g. cpu=500m,memory=1Gi; " + ConfigValues.NONE + " for none",
+        ConfigValues::resourceList);
+  }
+
+  private static ResourceRequirements resourceRequirements(
+      ConfigOption<Map<String, Quantity>> requests,
+      ConfigOption<Map<String, Quantity>> limits,
+      Map<String, String> environment) {
+    ResourceRequirementsBuilder builder = new ResourceRequirementsBuilder();
+    Map<String, Quantity> requested = requests.read(environment);
+    Map<String, Quantity> limited = limits.read(environment);
+    if (!requested.isEmpty()) {
+      builder.withRequests(requested);
+    }
+    if (!limited.isEmpty()) {
+      builder.withLimits(limited);
+    }
+    return builder.build();
+  }
+}

@@ -1,0 +1,245 @@
+package io.sei.operator.render;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.sei.operator.api.Labels;
+import io.sei.operator.api.SeiNode;
+import io.sei.operator.api.SidecarSpec;
+import io.sei.operator.config.PlatformConfig;
+import io.sei.operator.planner.drift.NodeDrift;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The one pod shape of a node, shared by the StatefulSet and the bootstrap Job: {@code seid}, the
+ * sidecar and kube-rbac-proxy as native sidecars (the sidecar first, so it starts before the
+ * proxy), the data PVC at /sei and the proxy's ConfigMap. Only the production pod mounts the
+ * validator's key Secrets.
+ */
+public final class NodePod {
+  private NodePod() {}
+
+  public static final String SEID_CONTAINER = "seid";
+  public static final String SIDECAR_CONTAINER = "sei-sidecar";
+  public static final String PROXY_CONTAINER = "kube-rbac-proxy";
+
+  public static final String RPC_PORT_NAME = "rpc";
+  public static final String P2P_PORT_NAME = "p2p";
+  public static final String PROXY_PORT_NAME = "proxy";
+
+  /** seid's home on the data volume. */
+  public static final String HOME = "/sei";
+
+  /** Sidecar paths the proxy serves without authentication (probes and metrics). */
+  public static final List<String> UNAUTHENTICATED_PATHS =
+      List.of("/v0/healthz", "/v0/startupz", "/v0/livez", "/v0/metrics");
+
+  public static final String AUTHN_MODE_ENV = "SEI_SIDECAR_AUTHN_MODE";
+  public static final String AUTHN_MODE_TRUSTED_HEADER = "trusted-header";
+  public static final String SNAPSHOT_BUCKET_ENV = "SEI_SNAPSHOT_BUCKET";
+
+  static final String DATA_VOLUME = "data";
+  static final String PROXY_CONFIG_VOLUME = "rbac-proxy-config";
+
+  /** Owner read-only, for key files. */
+  private static final int KEY_FILE_MODE = 0400;
+
+  private static final String ALWAYS = "Always";
+
+  /** A key file from a Secret, mounted alone into seid's config directory. */
+  private record KeyFile(String volume, String secretName, String fileName) {
+    String mountPath() {
+      return HOME + "/config/" + fileName;
+    }
+  }
+
+  /** Labels that select the node's pod of {@code role}. */
+  public static Map<String, String> selector(SeiNode node, PodRole role) {
+    Map<String, String> selector = new TreeMap<>();
+    selector.put(Labels.NODE, node.getMetadata().getName());
+    selector.put(Labels.ROLE, role.label());
+    return selector;
+  }
+
+  /**
+   * The pod template of {@code role}: seid runs {@code seidImage} as {@code seid start --home /sei}
+   * followed by {@code extraSeidArgs}.
+   */
+  static PodTemplateSpec template(
+      SeiNode node,
+      PlatformConfig config,
+      PodRole role,
+      String seidImage,
+      List<String> extraSeidArgs) {
+    List<KeyFile> keys = role == PodRole.PRODUCTION ? keyFiles(node) : List.of();
+    List<String> seidArgs = new ArrayList<>(List.of("start", "--home", HOME));
+    seidArgs.addAll(extraSeidArgs);
+
+    List<VolumeMount> seidMounts = new ArrayList<>(List.of(dataMount()));
+    keys.forEach(k -> seidMounts.add(keyMount(k)));
+    Container seid =
+        new ContainerBuilder()
+            .withName(SEID_CONTAINER)
+            .withImage(seidImage)
+            .withCommand("seid")
+            .withArgs(seidArgs)
+            .withPorts(
+                new ContainerPortBuilder()
+                    .withName(RPC_PORT_NAME)
+                    .withContainerPort(Ports.SEID_RPC)
+                    .build(),
+                new ContainerPortBuilder()
+                    .withName(P2P_PORT_NAME)
+                    .withContainerPort(Ports.SEID_P2P)
+                    .build())
+            .withVolumeMounts(seidMounts)
+            .withResources(config.seidResources())
+            .build();
+
+    List<Volume> volumes = new ArrayList<>();
+    volumes.add(
+        new VolumeBuilder()
+            .withName(DATA_VOLUME)
+            .withNewPersistentVolumeClaim()
+            .withClaimName(Names.dataClaim(node))
+            .endPersistentVolumeClaim()
+            .build());
+    volumes.add(
+        new VolumeBuilder()
+            .withName(PROXY_CONFIG_VOLUME)
+            .withNewConfigMap()
+            .withName(Names.rbacProxyConfig(node))
+            .endConfigMap()
+            .build());
+    keys.forEach(k -> volumes.add(keyVolume(k)));
+
+    Map<String, String> labels = new TreeMap<>();
+    Optional.ofNullable(node.getSpec().getPodLabels()).ifPresent(labels::putAll);
+    labels.putAll(Ownership.childLabels(node));
+    labels.putAll(selector(node, role));
+
+    return new PodTemplateSpecBuilder()
+        .withNewMetadata()
+        .withLabels(labels)
+        .endMetadata()
+        .withSpec(
+            new PodSpecBuilder()
+                .withInitContainers(sidecar(node, config), proxy(node, config))
+                .withContainers(seid)
+                .withVolumes(volumes)
+                .build())
+        .build();
+  }
+
+  /** The sidecar: loopback only, trusted-header authn, no port published, no probes. */
+  private static Container sidecar(SeiNode node, PlatformConfig config) {
+    Optional<SidecarSpec> spec = Optional.ofNullable(node.getSpec().getSidecar());
+    List<EnvVar> env = new ArrayList<>();
+    env.add(new EnvVar(AUTHN_MODE_ENV, AUTHN_MODE_TRUSTED_HEADER, null));
+    config
+        .snapshotBucket()
+        .ifPresent(bucket -> env.add(new EnvVar(SNAPSHOT_BUCKET_ENV, bucket, null)));
+    return new ContainerBuilder()
+        .withName(SIDECAR_CONTAINER)
+        .withImage(
+            spec.map(SidecarSpec::getImage).filter(i -> !i.isBlank()).orElse(config.sidecarImage()))
+        .withRestartPolicy(ALWAYS)
+        .withCommand("seictl")
+        .withArgs("sidecar", "--home", HOME, "--listen", "127.0.0.1:" + Names.sidecarPort(node))
+        .withEnv(env)
+        .withVolumeMounts(dataMount())
+        .withResources(spec.map(SidecarSpec::getResources).orElse(config.sidecarResources()))
+        .build();
+  }
+
+  /** kube-rbac-proxy on :8443 plaintext, the only way into the sidecar. */
+  private static Container proxy(SeiNode node, PlatformConfig config) {
+    return new ContainerBuilder()
+        .withName(PROXY_CONTAINER)
+        .withImage(config.kubeRbacProxyImage())
+        .withRestartPolicy(ALWAYS)
+        .withArgs(
+            "--insecure-listen-address=0.0.0.0:" + Ports.PROXY,
+            "--upstream=http://127.0.0.1:" + Names.sidecarPort(node) + "/",
+            "--config-file=" + RbacProxyConfigMap.MOUNT_PATH + "/" + RbacProxyConfigMap.CONFIG_KEY,
+            "--ignore-paths=" + String.join(",", UNAUTHENTICATED_PATHS),
+            "--auth-header-fields-enabled=true",
+            "--auth-header-user-field-name=X-Remote-User",
+            "--auth-header-groups-field-name=X-Remote-Groups")
+        .withPorts(
+            new ContainerPortBuilder()
+                .withName(PROXY_PORT_NAME)
+                .withContainerPort(Ports.PROXY)
+                .build())
+        .withReadinessProbe(httpProbe("/v0/healthz"))
+        .withLivenessProbe(httpProbe("/v0/livez"))
+        .withVolumeMounts(
+            new VolumeMountBuilder()
+                .withName(PROXY_CONFIG_VOLUME)
+                .withMountPath(RbacProxyConfigMap.MOUNT_PATH)
+                .withReadOnly(true)
+                .build())
+        .withResources(config.proxyResources())
+        .build();
+  }
+
+  private static Probe httpProbe(String path) {
+    return new ProbeBuilder()
+        .withNewHttpGet()
+        .withPath(path)
+        .withPort(new IntOrString(Ports.PROXY))
+        .endHttpGet()
+        .build();
+  }
+
+  private static VolumeMount dataMount() {
+    return new VolumeMountBuilder().withName(DATA_VOLUME).withMountPath(HOME).build();
+  }
+
+  private static List<KeyFile> keyFiles(SeiNode node) {
+    List<KeyFile> keys = new ArrayList<>();
+    NodeDrift.signingKeySecret(node.getSpec())
+        .ifPresent(s -> keys.add(new KeyFile("signing-key", s, "priv_validator_key.json")));
+    NodeDrift.nodeKeySecret(node.getSpec())
+        .ifPresent(s -> keys.add(new KeyFile("node-key", s, "node_key.json")));
+    return keys;
+  }
+
+  private static Volume keyVolume(KeyFile key) {
+    return new VolumeBuilder()
+        .withName(key.volume())
+        .withNewSecret()
+        .withSecretName(key.secretName())
+        .addNewItem()
+        .withKey(key.fileName())
+        .withPath(key.fileName())
+        .endItem()
+        .withDefaultMode(KEY_FILE_MODE)
+        .endSecret()
+        .build();
+  }
+
+  private static VolumeMount keyMount(KeyFile key) {
+    return new VolumeMountBuilder()
+        .withName(key.volume())
+        .withMountPath(key.mountPath())
+        .withSubPath(key.fileName())
+        .withReadOnly(true)
+        .build();
+  }
+}
