@@ -15,16 +15,21 @@ import static io.sei.operator.planner.Fixtures.stateSync;
 import static io.sei.operator.planner.Fixtures.validator;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.sei.operator.api.ArchiveSpec;
 import io.sei.operator.api.Conditions;
 import io.sei.operator.api.NodePhase;
 import io.sei.operator.api.PeerSource;
 import io.sei.operator.api.PlanPhase;
 import io.sei.operator.api.SeiNode;
 import io.sei.operator.api.SeiNodeSpec;
+import io.sei.operator.api.SnapshotSource;
+import io.sei.operator.api.StateSyncSource;
 import io.sei.operator.api.TaskPlan;
 import io.sei.operator.api.TaskStatus;
 import io.sei.operator.planner.Fixtures;
+import io.sei.operator.planner.id.TaskIds;
 import io.sei.operator.planner.task.DeployBootstrapJobParams;
 import io.sei.operator.planner.task.DiscoverPeersParams;
 import io.sei.operator.planner.task.TaskCodec;
@@ -55,7 +60,7 @@ class NodePlannerTest {
     assertThat(plan.getStartedAt()).isEqualTo("2025-01-01T12:00:00Z");
     assertThat(plan.getTasks()).allMatch(t -> t.getStatus() == TaskStatus.Pending);
     assertThat(plan.getTasks().get(0).getId())
-        .isEqualTo(io.sei.operator.planner.id.TaskIds.taskId("plan-1", "ensure-data-pvc", 0));
+        .isEqualTo(TaskIds.taskId("plan-1", "ensure-data-pvc", 0));
     assertThat(plan.getTasks())
         .filteredOn(t -> t.getType().equals("configure-genesis"))
         .allMatch(t -> t.getMaxRetries() == 180);
@@ -92,12 +97,11 @@ class NodePlannerTest {
     return Stream.of(
         Arguments.of(fullNode(null).withImage(" "), NodeSpecCheck.REASON_INCOMPLETE_SPEC),
         Arguments.of(
-            Fixtures.spec().withChainId(null).withArchive(new io.sei.operator.api.ArchiveSpec()),
+            Fixtures.spec().withChainId(null).withArchive(new ArchiveSpec()),
             NodeSpecCheck.REASON_INCOMPLETE_SPEC),
         Arguments.of(Fixtures.spec(), NodeSpecCheck.REASON_NO_SINGLE_MODE),
         Arguments.of(
-            fullNode(null).withArchive(new io.sei.operator.api.ArchiveSpec()),
-            NodeSpecCheck.REASON_NO_SINGLE_MODE),
+            fullNode(null).withArchive(new ArchiveSpec()), NodeSpecCheck.REASON_NO_SINGLE_MODE),
         Arguments.of(
             fullNode(stateSync().withBootstrapImage("sei:old")),
             NodeSpecCheck.REASON_BOOTSTRAP_NEEDS_S3),
@@ -105,11 +109,10 @@ class NodePlannerTest {
             fullNode(Fixtures.bootstrap("sei:old", 0)),
             NodeSpecCheck.REASON_BOOTSTRAP_NEEDS_TARGET_HEIGHT),
         Arguments.of(
-            fullNode(s3(5).withStateSync(new io.sei.operator.api.StateSyncSource())),
+            fullNode(s3(5).withStateSync(new StateSyncSource())),
             NodeSpecCheck.REASON_NO_SINGLE_SNAPSHOT_SOURCE),
         Arguments.of(
-            fullNode(new io.sei.operator.api.SnapshotSource()),
-            NodeSpecCheck.REASON_NO_SINGLE_SNAPSHOT_SOURCE),
+            fullNode(new SnapshotSource()), NodeSpecCheck.REASON_NO_SINGLE_SNAPSHOT_SOURCE),
         Arguments.of(
             fullNode(null).withPeers(List.of(new PeerSource())),
             NodeSpecCheck.REASON_INVALID_PEERS),
@@ -239,11 +242,11 @@ class NodePlannerTest {
   }
 
   @Test
-  void samePlanIdGivesTheSameTasks() {
+  void samePlanIdGivesTheSameTasks() throws Exception {
     SeiNode node = running(validator("k").withImage(IMAGE_V2), IMAGE_V1, null);
     NodePlanner again = new NodePlanner(clock(), () -> "fixed", retries());
-    assertThat(TaskCodecJson.of(again.buildNodeUpdatePlan(node, true, true).plan()))
-        .isEqualTo(TaskCodecJson.of(again.buildNodeUpdatePlan(node, true, true).plan()));
+    assertThat(json(again.buildNodeUpdatePlan(node, true, true).plan()))
+        .isEqualTo(json(again.buildNodeUpdatePlan(node, true, true).plan()));
   }
 
   private static TaskPlan terminal(TaskPlan plan, PlanPhase phase) {
@@ -409,16 +412,7 @@ class NodePlannerTest {
   }
 
   /** A plan as JSON text, for comparing plans by value. */
-  static final class TaskCodecJson {
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-        new com.fasterxml.jackson.databind.ObjectMapper();
-
-    static String of(TaskPlan plan) {
-      try {
-        return JSON.writeValueAsString(plan);
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
-    }
+  private static String json(TaskPlan plan) throws Exception {
+    return new ObjectMapper().writeValueAsString(plan);
   }
 }
