@@ -1,0 +1,38 @@
+package io.sei.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(Map<String, String> env) {
+    return Main.run(env, new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private String stderr() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void anInvalidConfigurationExitsWithTwoAndOneLine() {
+    assertThat(run(Map.of("SEI_KUBE_RBAC_PROXY_IMAGE", "proxy", "SEI_POLL_INTERVAL", "soon")))
+        .isEqualTo(2);
+    assertThat(stderr().lines())
+        .containsExactly(
+            "sei-operator: SEI_POLL_INTERVAL is invalid: 'soon' must be a positive duration such"
+                + " as 100ms, 5s, 1m or 1h");
+  }
+
+  @Test
+  void aValidConfigurationSaysNoReconcilerIsWiredAndExitsNonZero() {
+    assertThat(run(Map.of("SEI_KUBE_RBAC_PROXY_IMAGE", "proxy"))).isEqualTo(1);
+    assertThat(stderr()).contains("no reconciler is wired in yet");
+  }
+}
