@@ -1,0 +1,143 @@
+package io.sei.operator.simulator.home;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sei.operator.simulator.net.Json;
+import io.sei.operator.simulator.proc.SimFs;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * The layout of a node's {@code --home}, shared by the sidecar (which writes config) and {@code
+ * seid} (which reads it and persists its data). Every write is atomic (temp file, then move).
+ *
+ * <pre>
+ * config/genesis.json            configure-genesis      {"chain_id"}
+ * config/app-config.json         config-apply           {"chainId","mode","overrides"}
+ * config/peers.json              discover-peers         {"addresses":[...]}
+ * config/state-sync.json         configure-state-sync   {"enable","trustPeriod","backfillBlocks"}
+ * config/priv_validator_key.json mounted signing key    CometBFT shape
+ * config/node_key.json           mounted node key       CometBFT shape
+ * data/sim-state.json            seid, snapshot-restore {"height","upgrades":[{"name","height"}]}
+ * data/upgrade-info.json         seid (old binary)      {"name","height","info"}
+ * </pre>
+ */
+public final class NodeHome {
+
+  private final String home;
+  private final SimFs fs;
+  private final Path root;
+
+  /** A home on the host's file system. */
+  public NodeHome(Path root) {
+    this(root.toString(), SimFs.IDENTITY);
+  }
+
+  /**
+   * A home named as the process sees it ({@code --home}); every file under it is resolved through
+   * {@code fs}, so a file mounted over the home (a key Secret with {@code subPath}) wins.
+   */
+  public NodeHome(String home, SimFs fs) {
+    this.home = home;
+    this.fs = fs;
+    this.root = fs.path(home).toAbsolutePath().normalize();
+  }
+
+  /** The home directory on the host. */
+  public Path root() {
+    return root;
+  }
+
+  public Path config(String name) {
+    return file("config/" + name);
+  }
+
+  public Path data(String name) {
+    return file("data/" + name);
+  }
+
+  private Path file(String relative) {
+    return fs.path(home + "/" + relative).toAbsolutePath().normalize();
+  }
+
+  public Path genesisFile() {
+    return config("genesis.json");
+  }
+
+  public Path appConfigFile() {
+    return config("app-config.json");
+  }
+
+  public Path peersFile() {
+    return config("peers.json");
+  }
+
+  public Path stateSyncFile() {
+    return config("state-sync.json");
+  }
+
+  public Path validatorKeyFile() {
+    return config("priv_validator_key.json");
+  }
+
+  public Path nodeKeyFile() {
+    return config("node_key.json");
+  }
+
+  public Path stateFile() {
+    return data("sim-state.json");
+  }
+
+  public Path upgradeInfoFile() {
+    return data("upgrade-info.json");
+  }
+
+  public NodeState readState() throws IOException {
+    Optional<JsonNode> json = read(stateFile());
+    return json.isEmpty() ? NodeState.EMPTY : Json.convert(json.get(), NodeState.class);
+  }
+
+  public void writeState(NodeState state) throws IOException {
+    write(stateFile(), state);
+  }
+
+  /** Reads a JSON file; empty when it does not exist, an {@link IOException} when malformed. */
+  public Optional<JsonNode> read(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Json.parse(Files.readAllBytes(file)));
+    } catch (IOException e) {
+      throw new IOException(file + " is not valid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  public void write(Path file, Object value) throws IOException {
+    Files.createDirectories(file.getParent());
+    Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+    try {
+      Files.write(temp, Json.bytes(value));
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /** A stable 40-hex-digit id for {@code seed}, shaped like a CometBFT node id. */
+  public static String hexId(String seed) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 20);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
