@@ -1,0 +1,158 @@
+package io.sei.operator.deploy;
+
+import static io.sei.operator.deploy.DeployFiles.CHART;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.sei.operator.config.ConfigOption;
+import io.sei.operator.config.PlatformConfig;
+import io.sei.operator.testing.RepoFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The Helm chart and the plain manifests say the same thing, and agree with the code. */
+class ChartAndManifestsTest {
+
+  static Stream<String> crdFiles() throws IOException {
+    try (Stream<Path> files = Files.list(RepoFiles.root().resolve("deploy/crds"))) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("crdFiles")
+  void theChartsCrdIsACopyOfDeployCrds(String file) {
+    RepoFiles.assertCommittedCopy(CHART + "crds/" + file, RepoFiles.read("deploy/crds/" + file));
+  }
+
+  @Test
+  void theChartCarriesNoOtherCrd() throws IOException {
+    try (Stream<Path> files = Files.list(RepoFiles.root().resolve(CHART + "crds"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).hasSameElementsAs(crdFiles().toList());
+    }
+  }
+
+  @Test
+  void theChartsRolesIncludeTheRulesFiles() {
+    assertThat(RepoFiles.read(CHART + "templates/clusterrole.yaml"))
+        .contains("rules:\n{{ .Files.Get \"files/clusterrole-rules.yaml\" }}");
+    assertThat(RepoFiles.read(CHART + "templates/leader-election-role.yaml"))
+        .contains("rules:\n{{ .Files.Get \"files/leader-election-rules.yaml\" }}");
+  }
+
+  @Test
+  void theManifestsClusterRoleHasTheChartsRules() {
+    assertThat(DeployFiles.manifest(ClusterRole.class).getRules())
+        .isEqualTo(DeployFiles.chartRules("files/clusterrole-rules.yaml"));
+  }
+
+  @Test
+  void theManifestsLeaderElectionRoleHasTheChartsRules() {
+    assertThat(DeployFiles.manifest(Role.class).getRules())
+        .isEqualTo(DeployFiles.chartRules("files/leader-election-rules.yaml"));
+  }
+
+  @Test
+  void theManifestsEnvironmentIsTheChartsConfig() {
+    Map<String, String> env =
+        operator().getEnv().stream()
+            .collect(
+                Collectors.toMap(
+                    EnvVar::getName, EnvVar::getValue, (a, b) -> a, LinkedHashMap::new));
+    assertThat(env).isEqualTo(DeployFiles.chartConfig());
+  }
+
+  @Test
+  void theManifestsRunTheChartsImage() {
+    @SuppressWarnings("unchecked")
+    Map<String, String> image = (Map<String, String>) DeployFiles.values().get("image");
+    assertThat(operator().getImage()).isEqualTo(image.get("repository") + ":" + image.get("tag"));
+  }
+
+  @Test
+  void theChartConfiguresEveryPlatformOptionWithTheCodesDefault() {
+    Map<String, String> config = DeployFiles.chartConfig();
+    assertThat(config.keySet())
+        .hasSameElementsAs(PlatformConfig.OPTIONS.stream().map(ConfigOption::variable).toList());
+    PlatformConfig.OPTIONS.stream()
+        .filter(o -> !o.isRequired())
+        .forEach(
+            o -> assertThat(config.get(o.variable())).as(o.variable()).isEqualTo(o.defaultValue()));
+  }
+
+  @Test
+  void theChartsDefaultConfigIsValid() {
+    assertThat(PlatformConfig.fromEnvironment(DeployFiles.chartConfig()).kubeRbacProxyImage())
+        .isEqualTo("quay.io/brancz/kube-rbac-proxy:v0.19.1");
+  }
+
+  @Test
+  void theOperatorServesMetricsAndHealthOnTheirPorts() {
+    Container operator = operator();
+    assertThat(operator.getPorts())
+        .extracting(ContainerPort::getName, ContainerPort::getContainerPort)
+        .containsExactly(tuple("metrics", 8080), tuple("health", 8081));
+    assertThat(operator.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
+    assertThat(operator.getLivenessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("health");
+    assertThat(operator.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
+    assertThat(operator.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("health");
+    Service metrics = DeployFiles.manifest(Service.class);
+    assertThat(metrics.getSpec().getPorts())
+        .extracting(p -> p.getPort(), p -> p.getTargetPort().getStrVal())
+        .containsExactly(tuple(8080, "metrics"));
+  }
+
+  @Test
+  void theOperatorMayCreateAndGetSeiNodeTasksForTheProxysAccessReview() {
+    assertThat(verbs("sei.io", "seinodetasks")).containsExactlyInAnyOrder("create", "get");
+  }
+
+  @Test
+  void theOperatorOnlyReadsSecretsAndOnlyReadsOrDeletesPods() {
+    assertThat(verbs("", "secrets")).containsExactlyInAnyOrder("get", "list", "watch");
+    assertThat(verbs("", "pods")).containsExactlyInAnyOrder("get", "list", "watch", "delete");
+  }
+
+  @Test
+  void theClusterRoleNamesEveryGroupResourceAndVerb() {
+    assertThat(DeployFiles.chartRules("files/clusterrole-rules.yaml"))
+        .allSatisfy(
+            rule -> {
+              assertThat(rule.getApiGroups()).doesNotContain("*");
+              assertThat(rule.getResources()).doesNotContain("*");
+              assertThat(rule.getVerbs()).doesNotContain("*");
+            });
+  }
+
+  private static Container operator() {
+    return DeployFiles.manifest(Deployment.class)
+        .getSpec()
+        .getTemplate()
+        .getSpec()
+        .getContainers()
+        .get(0);
+  }
+
+  private static List<String> verbs(String group, String resource) {
+    return DeployFiles.chartRules("files/clusterrole-rules.yaml").stream()
+        .filter(r -> r.getApiGroups().contains(group) && r.getResources().contains(resource))
+        .flatMap(r -> r.getVerbs().stream())
+        .toList();
+  }
+}
