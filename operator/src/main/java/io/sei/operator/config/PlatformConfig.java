@@ -172,7 +172,7 @@ public record PlatformConfig(
     return ConfigOption.optional(
         variable,
         defaultValue,
-        description + ", e.g. cpu=500m,memory=1Gi; " + ConfigValues.NONE + " for none",
+        description + ", e.g. cpu=500m,memory=1Gi, or " + ConfigValues.NONE,
         ConfigValues::resourceList);
   }
 
