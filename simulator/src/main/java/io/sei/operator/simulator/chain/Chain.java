@@ -47,10 +47,6 @@ public final class Chain implements SimProcess {
     return listening;
   }
 
-  public ChainLedger ledger() {
-    return ledger;
-  }
-
   @Override
   public int run() {
     HttpApi api;

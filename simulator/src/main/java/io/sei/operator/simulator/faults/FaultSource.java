@@ -31,10 +31,6 @@ public final class FaultSource {
     this.file = fileEnv != null ? context.fs().path(fileEnv) : home.resolve(FILE_NAME);
   }
 
-  public Path file() {
-    return file;
-  }
-
   /** The faults in force now. A malformed file is reported once and ignored. */
   public synchronized Faults current() {
     byte[] content;

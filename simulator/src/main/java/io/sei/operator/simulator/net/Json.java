@@ -34,10 +34,6 @@ public final class Json {
     }
   }
 
-  public static JsonNode tree(Object value) {
-    return MAPPER.valueToTree(value);
-  }
-
   /** Parses {@code body}; malformed JSON is an {@link IOException}. */
   public static JsonNode parse(byte[] body) throws IOException {
     if (body.length == 0) {

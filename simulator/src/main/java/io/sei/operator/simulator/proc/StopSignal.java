@@ -12,10 +12,6 @@ public final class StopSignal {
     latch.countDown();
   }
 
-  public boolean raised() {
-    return latch.getCount() == 0;
-  }
-
   /** Waits {@code millis}; returns true when the process was asked to stop. */
   public boolean await(long millis) {
     try {
