@@ -10,14 +10,14 @@ import java.util.stream.Collectors;
  * gone. A shutdown hook covers normal exits and SIGTERM; this covers SIGKILL and crashes, so no
  * etcd, kube-apiserver or kube-controller-manager is ever left running.
  */
-final class OrphanReaper {
+public final class OrphanReaper {
   private final Process watcher;
 
   private OrphanReaper(Process watcher) {
     this.watcher = watcher;
   }
 
-  static OrphanReaper watch(Collection<Long> pids) {
+  public static OrphanReaper watch(Collection<Long> pids) {
     long jvm = ProcessHandle.current().pid();
     String targets = pids.stream().map(String::valueOf).collect(Collectors.joining(" "));
     String script =
@@ -41,7 +41,7 @@ final class OrphanReaper {
   }
 
   /** The JVM is closing the processes itself: the reaper is no longer needed. */
-  void cancel() {
+  public void cancel() {
     watcher.descendants().forEach(ProcessHandle::destroy);
     watcher.destroy();
   }

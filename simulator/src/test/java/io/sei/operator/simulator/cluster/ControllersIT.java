@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 @WithLocalControlPlane
 class ControllersIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final String NO_SCHEDULER = "nobody";
 
   @Test
   void statefulSetControllerCreatesItsPodWithTheTemplateSpec(LocalCluster cluster) {
@@ -46,6 +47,7 @@ class ControllersIT {
             .withLabels(Map.of("app", "node"))
             .endMetadata()
             .withNewSpec()
+            .withSchedulerName(NO_SCHEDULER)
             .addNewContainer()
             .withName("seid")
             .withImage("sei-sim:v6.3.0")
@@ -79,7 +81,7 @@ class ControllersIT {
               assertThat(c.getImage()).isEqualTo("sei-sim:v6.3.0");
               assertThat(c.getArgs()).containsExactly("seid", "start", "--home", "/sei");
             });
-    assertThat(pod.getSpec().getNodeName()).as("no kubelet: never scheduled").isNull();
+    assertThat(pod.getSpec().getNodeName()).as("no scheduler for it: never bound").isNull();
   }
 
   @Test
@@ -93,6 +95,7 @@ class ControllersIT {
             .withBackoffLimit(0)
             .withNewTemplate()
             .withNewSpec()
+            .withSchedulerName(NO_SCHEDULER)
             .withRestartPolicy("Never")
             .addNewContainer()
             .withName("seid")

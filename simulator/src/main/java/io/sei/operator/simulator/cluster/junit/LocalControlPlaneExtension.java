@@ -2,6 +2,8 @@ package io.sei.operator.simulator.cluster.junit;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.sei.operator.simulator.cluster.LocalControlPlane;
+import io.sei.operator.simulator.kubelet.KubeletSettings;
+import io.sei.operator.simulator.kubelet.SimulatedKubelet;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -17,15 +19,16 @@ public final class LocalControlPlaneExtension
       ExtensionContext.Namespace.create(LocalControlPlaneExtension.class);
 
   /** Closed by JUnit when the whole test run ends. */
-  private record Shared(LocalControlPlane controlPlane)
+  private record Shared(LocalControlPlane controlPlane, SimulatedKubelet kubelet)
       implements ExtensionContext.Store.CloseableResource {
     @Override
     public void close() {
+      kubelet.close();
       controlPlane.close();
     }
   }
 
-  static LocalControlPlane controlPlane(ExtensionContext context) {
+  static Shared shared(ExtensionContext context) {
     return context
         .getRoot()
         .getStore(STORE)
@@ -34,15 +37,18 @@ public final class LocalControlPlaneExtension
             k -> {
               LocalControlPlane cp = LocalControlPlane.start(System.out);
               cp.installCrds();
-              return new Shared(cp);
+              SimulatedKubelet kubelet =
+                  SimulatedKubelet.start(
+                      cp, KubeletSettings.defaults(), cp.stateDir().resolve("kubelet"));
+              return new Shared(cp, kubelet);
             },
-            Shared.class)
-        .controlPlane();
+            Shared.class);
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    LocalControlPlane cp = controlPlane(context);
+    Shared shared = shared(context);
+    LocalControlPlane cp = shared.controlPlane();
     String name =
         ("t-"
                 + context.getRequiredTestMethod().getName().toLowerCase(Locale.ROOT)
@@ -54,7 +60,7 @@ public final class LocalControlPlaneExtension
         .namespaces()
         .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
         .create();
-    context.getStore(STORE).put(LocalCluster.class, new LocalCluster(cp, name));
+    context.getStore(STORE).put(LocalCluster.class, new LocalCluster(cp, shared.kubelet(), name));
   }
 
   @Override

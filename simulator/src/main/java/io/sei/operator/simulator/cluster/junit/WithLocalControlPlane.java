@@ -7,9 +7,9 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Gives a test class a running local control plane (one per test run, with the project's CRDs
- * installed) and each test a namespace of its own. Declare a {@link LocalCluster} parameter on a
- * test method (or a {@code @BeforeEach}) to receive it.
+ * Gives a test class a running local control plane with the simulated kubelet (one per test run,
+ * with the project's CRDs installed) and each test a namespace of its own. Declare a {@link
+ * LocalCluster} parameter on a test method (or a {@code @BeforeEach}) to receive it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

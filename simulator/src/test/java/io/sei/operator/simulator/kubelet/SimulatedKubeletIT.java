@@ -1,0 +1,536 @@
+package io.sei.operator.simulator.kubelet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.sei.operator.simulator.chain.Upgrade;
+import io.sei.operator.simulator.cluster.junit.LocalCluster;
+import io.sei.operator.simulator.cluster.junit.WithLocalControlPlane;
+import io.sei.operator.simulator.home.NodeHome;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pods on the local control plane run: the simulator in-process, kube-rbac-proxy as the real
+ * binary, with probes, volumes, exit codes and deletion, so the real StatefulSet and Job
+ * controllers progress.
+ */
+@WithLocalControlPlane
+class SimulatedKubeletIT {
+  private static final Duration WAIT = Duration.ofSeconds(90);
+  private static final String PROXY_IMAGE = "quay.io/brancz/kube-rbac-proxy:v0.19.1";
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private TestChain chain;
+
+  @BeforeEach
+  void startChain() throws Exception {
+    chain = new TestChain(50, List.of());
+  }
+
+  @AfterEach
+  void stopChain() {
+    chain.close();
+  }
+
+  @Test
+  void statefulSetWithSidecarAndProxyBecomesReadyAndTheProxyAuthorizesEveryCall(
+      LocalCluster cluster) throws Exception {
+    String ns = cluster.namespace();
+    cluster
+        .client()
+        .configMaps()
+        .inNamespace(ns)
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("node-rbac-proxy-config")
+                .endMetadata()
+                .withData(
+                    Map.of(
+                        "config.yaml",
+                        "authorization:\n  resourceAttributes:\n    namespace: "
+                            + ns
+                            + "\n    apiGroup: sei.io\n    resource: seinodetasks\n    name: node\n"))
+                .build())
+        .create();
+    PodSpec spec =
+        new PodSpecBuilder()
+            .withInitContainers(
+                new ContainerBuilder()
+                    .withName("sei-sidecar")
+                    .withImage("sei-sim:v1.0.0")
+                    .withRestartPolicy("Always")
+                    .withCommand("seictl")
+                    .withArgs("sidecar", "--home", "/sei", "--listen", "127.0.0.1:7777")
+                    .addNewEnv()
+                    .withName("SEI_SIDECAR_AUTHN_MODE")
+                    .withValue("trusted-header")
+                    .endEnv()
+                    .addNewVolumeMount()
+                    .withName("data")
+                    .withMountPath("/sei")
+                    .endVolumeMount()
+                    .build(),
+                new ContainerBuilder()
+                    .withName("kube-rbac-proxy")
+                    .withImage(PROXY_IMAGE)
+                    .withRestartPolicy("Always")
+                    .withArgs(
+                        "--insecure-listen-address=0.0.0.0:8443",
+                        "--upstream=http://127.0.0.1:7777/",
+                        "--config-file=/etc/kube-rbac-proxy/config.yaml",
+                        "--ignore-paths=/v0/healthz,/v0/startupz,/v0/livez,/v0/metrics",
+                        "--auth-header-fields-enabled=true",
+                        "--auth-header-user-field-name=X-Remote-User",
+                        "--auth-header-groups-field-name=X-Remote-Groups")
+                    .addNewPort()
+                    .withName("proxy")
+                    .withContainerPort(8443)
+                    .endPort()
+                    .withNewReadinessProbe()
+                    .withNewHttpGet()
+                    .withPath("/v0/healthz")
+                    .withPort(new IntOrString("proxy"))
+                    .endHttpGet()
+                    .withPeriodSeconds(1)
+                    .endReadinessProbe()
+                    .addNewVolumeMount()
+                    .withName("proxy-config")
+                    .withMountPath("/etc/kube-rbac-proxy")
+                    .endVolumeMount()
+                    .build())
+            .withContainers(seid("sei-sim:v1.0.0", "--peer", chain.url()))
+            .withVolumes(
+                new VolumeBuilder()
+                    .withName("proxy-config")
+                    .withNewConfigMap()
+                    .withName("node-rbac-proxy-config")
+                    .endConfigMap()
+                    .build())
+            .build();
+    cluster
+        .client()
+        .apps()
+        .statefulSets()
+        .inNamespace(ns)
+        .resource(
+            new StatefulSetBuilder()
+                .withNewMetadata()
+                .withName("node")
+                .endMetadata()
+                .withNewSpec()
+                .withServiceName("node")
+                .withReplicas(1)
+                .withNewSelector()
+                .withMatchLabels(Map.of("app", "node"))
+                .endSelector()
+                .withNewTemplate()
+                .withNewMetadata()
+                .withLabels(Map.of("app", "node"))
+                .endMetadata()
+                .withSpec(spec)
+                .endTemplate()
+                .addNewVolumeClaimTemplate()
+                .withNewMetadata()
+                .withName("data")
+                .endMetadata()
+                .withNewSpec()
+                .withAccessModes("ReadWriteOnce")
+                .withNewResources()
+                .withRequests(Map.of("storage", new Quantity("1Gi")))
+                .endResources()
+                .endSpec()
+                .endVolumeClaimTemplate()
+                .endSpec()
+                .build())
+        .create();
+
+    String ip = awaitPodIp(cluster, "node-0");
+    String proxy = "http://" + ip + ":8443";
+    await("the proxy listening")
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(() -> get(proxy + "/v0/livez", null) == 200);
+
+    assertThat(get(proxy + "/v0/healthz", null))
+        .as("bypass path, sidecar not ready yet")
+        .isEqualTo(503);
+    assertThat(post(proxy + "/v0/tasks", null, markReady("t1"))).as("no token").isEqualTo(401);
+    assertThat(post(proxy + "/v0/tasks", tokenFor(cluster, "stranger", false), markReady("t1")))
+        .as("token without the SAR grant")
+        .isEqualTo(403);
+    String operator = tokenFor(cluster, "operator", true);
+    assertThat(
+            post(proxy + "/v0/tasks", operator, markReady("7d1c1d9e-1f0a-4a55-9d43-3a8a44f6d001")))
+        .as("authorized submission reaches the trusted-header sidecar")
+        .isIn(201, 202);
+    await("mark-ready completed")
+        .atMost(WAIT)
+        .until(
+            () ->
+                body(proxy + "/v0/tasks/7d1c1d9e-1f0a-4a55-9d43-3a8a44f6d001", operator)
+                    .contains("completed"));
+
+    try {
+      await("StatefulSet ready")
+          .atMost(WAIT)
+          .until(
+              () -> {
+                var sts =
+                    cluster.client().apps().statefulSets().inNamespace(ns).withName("node").get();
+                return sts.getStatus().getReadyReplicas() != null
+                    && sts.getStatus().getReadyReplicas() == 1;
+              });
+    } catch (ConditionTimeoutException e) {
+      System.out.println(
+          Serialization.asYaml(
+              cluster.client().pods().inNamespace(ns).withName("node-0").get().getStatus()));
+      throw e;
+    }
+    await("seid follows the host chain from inside the pod")
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(() -> body("http://" + ip + ":26657/status", null).contains("latest_block_height"));
+  }
+
+  @Test
+  void jobHaltsAtItsHeightAndThePvcKeepsTheData(LocalCluster cluster) throws Exception {
+    String ns = cluster.namespace();
+    cluster
+        .client()
+        .persistentVolumeClaims()
+        .inNamespace(ns)
+        .resource(
+            new PersistentVolumeClaimBuilder()
+                .withNewMetadata()
+                .withName("node-data")
+                .endMetadata()
+                .withNewSpec()
+                .withAccessModes("ReadWriteOnce")
+                .withNewResources()
+                .withRequests(Map.of("storage", new Quantity("1Gi")))
+                .endResources()
+                .endSpec()
+                .build())
+        .create();
+    Job job =
+        new JobBuilder()
+            .withNewMetadata()
+            .withName("bootstrap")
+            .endMetadata()
+            .withNewSpec()
+            .withBackoffLimit(0)
+            .withNewTemplate()
+            .withSpec(
+                new PodSpecBuilder()
+                    .withRestartPolicy("Never")
+                    .withContainers(
+                        seid(
+                            "sei-sim:v1.0.0",
+                            "--standalone",
+                            "--peer",
+                            chain.url(),
+                            "--halt-height",
+                            "7"))
+                    .withVolumes(
+                        new VolumeBuilder()
+                            .withName("data")
+                            .withNewPersistentVolumeClaim()
+                            .withClaimName("node-data")
+                            .endPersistentVolumeClaim()
+                            .build())
+                    .build())
+            .endTemplate()
+            .endSpec()
+            .build();
+    cluster.client().batch().v1().jobs().inNamespace(ns).resource(job).create();
+
+    await("Job complete")
+        .atMost(WAIT)
+        .until(
+            () -> {
+              Job j =
+                  cluster.client().batch().v1().jobs().inNamespace(ns).withName("bootstrap").get();
+              return j.getStatus() != null
+                  && j.getStatus().getConditions() != null
+                  && j.getStatus().getConditions().stream()
+                      .anyMatch(
+                          c -> c.getType().equals("Complete") && c.getStatus().equals("True"));
+            });
+    String volume =
+        cluster
+            .client()
+            .persistentVolumeClaims()
+            .inNamespace(ns)
+            .withName("node-data")
+            .get()
+            .getSpec()
+            .getVolumeName();
+    Path dir =
+        Path.of(
+            cluster
+                .client()
+                .persistentVolumes()
+                .withName(volume)
+                .get()
+                .getSpec()
+                .getHostPath()
+                .getPath());
+    assertThat(new NodeHome(dir).readState().height()).isEqualTo(7);
+  }
+
+  @Test
+  void seidPanickingAtAnUpgradeIsInCrashLoopBackOffWithThePanicAsTerminationMessage(
+      LocalCluster cluster) throws Exception {
+    try (TestChain upgrading = new TestChain(50, List.of(Upgrade.parse("v2.0.0@40")))) {
+      createPod(cluster, "old-binary", "sei-sim:v1.0.0", "--standalone", "--peer", upgrading.url());
+      assertCrashLoopAtTheUpgrade(cluster);
+    }
+  }
+
+  private static void assertCrashLoopAtTheUpgrade(LocalCluster cluster) {
+
+    ContainerStatus seid =
+        await("CrashLoopBackOff after exit 2")
+            .atMost(WAIT)
+            .until(
+                () -> seidStatus(cluster, "old-binary"),
+                s ->
+                    s != null
+                        && s.getState().getWaiting() != null
+                        && "CrashLoopBackOff".equals(s.getState().getWaiting().getReason())
+                        && s.getLastState().getTerminated() != null);
+    assertThat(seid.getLastState().getTerminated().getExitCode()).isEqualTo(2);
+    assertThat(seid.getLastState().getTerminated().getMessage())
+        .contains("UPGRADE \"v2.0.0\" NEEDED at height: 40");
+    assertThat(seid.getRestartCount()).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void deletingAPodStopsItsContainers(LocalCluster cluster) {
+    createPod(cluster, "doomed", "sei-sim:v2.0.0", "--standalone", "--peer", chain.url());
+    String ip = awaitPodIp(cluster, "doomed");
+    String status = "http://" + ip + ":26657/status";
+    await("seid serving").atMost(WAIT).ignoreExceptions().until(() -> get(status, null) == 200);
+
+    cluster.client().pods().inNamespace(cluster.namespace()).withName("doomed").delete();
+
+    await("pod gone")
+        .atMost(WAIT)
+        .until(
+            () ->
+                cluster.client().pods().inNamespace(cluster.namespace()).withName("doomed").get()
+                    == null);
+    assertThatThrownBy(() -> get(status, null)).isInstanceOf(ConnectException.class);
+  }
+
+  @Test
+  void twentyPodsAtOnceAllBecomeReady(LocalCluster cluster) {
+    long start = System.nanoTime();
+    List<String> names = IntStream.range(0, 20).mapToObj(i -> "many-" + i).toList();
+    names.forEach(
+        n -> createPod(cluster, n, "sei-sim:v2.0.0", "--standalone", "--peer", chain.url()));
+
+    List<Long> apiLatencies = new ArrayList<>();
+    await("20 pods Ready")
+        .atMost(Duration.ofMinutes(3))
+        .until(
+            () -> {
+              long t = System.nanoTime();
+              List<Pod> pods =
+                  cluster.client().pods().inNamespace(cluster.namespace()).list().getItems();
+              apiLatencies.add((System.nanoTime() - t) / 1_000_000);
+              return pods.stream().filter(SimulatedKubeletIT::ready).count() == 20;
+            });
+    long elapsed = (System.nanoTime() - start) / 1_000_000;
+    long worst = apiLatencies.stream().mapToLong(Long::longValue).max().orElse(0);
+    System.out.printf(
+        "FIGURE kubelet: 20 pods Ready in %d ms; slowest API list during the run %d ms%n",
+        elapsed, worst);
+    assertThat(worst).as("API stays responsive (ms)").isLessThan(5000);
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------------
+
+  private static Container seid(String image, String... extraArgs) {
+    List<String> args =
+        new ArrayList<>(List.of("start", "--home", "/sei", "--sync-interval-ms", "20"));
+    args.addAll(List.of(extraArgs));
+    return new ContainerBuilder()
+        .withName("seid")
+        .withImage(image)
+        .withCommand("seid")
+        .withArgs(args)
+        .withTerminationMessagePolicy("FallbackToLogsOnError")
+        .addNewVolumeMount()
+        .withName("data")
+        .withMountPath("/sei")
+        .endVolumeMount()
+        .build();
+  }
+
+  private static void createPod(LocalCluster cluster, String name, String image, String... args) {
+    cluster
+        .client()
+        .pods()
+        .inNamespace(cluster.namespace())
+        .resource(
+            new PodBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .withSpec(
+                    new PodSpecBuilder()
+                        .withContainers(seid(image, args))
+                        .withVolumes(
+                            new VolumeBuilder()
+                                .withName("data")
+                                .withNewEmptyDir()
+                                .endEmptyDir()
+                                .build())
+                        .build())
+                .build())
+        .create();
+  }
+
+  private static ContainerStatus seidStatus(LocalCluster cluster, String pod) {
+    Pod p = cluster.client().pods().inNamespace(cluster.namespace()).withName(pod).get();
+    return p == null || p.getStatus() == null || p.getStatus().getContainerStatuses().isEmpty()
+        ? null
+        : p.getStatus().getContainerStatuses().get(0);
+  }
+
+  private static boolean ready(Pod p) {
+    return p.getStatus() != null
+        && p.getStatus().getConditions().stream()
+            .anyMatch(c -> c.getType().equals("Ready") && c.getStatus().equals("True"));
+  }
+
+  private static String awaitPodIp(LocalCluster cluster, String pod) {
+    return await("pod " + pod + " running with an address")
+        .atMost(WAIT)
+        .until(
+            () -> {
+              Pod p = cluster.client().pods().inNamespace(cluster.namespace()).withName(pod).get();
+              return p == null || p.getStatus() == null ? null : p.getStatus().getPodIP();
+            },
+            ip -> ip != null && ip.startsWith("127.") && !ip.equals("127.0.0.1"));
+  }
+
+  private static String tokenFor(LocalCluster cluster, String sa, boolean granted) {
+    String ns = cluster.namespace();
+    cluster
+        .client()
+        .serviceAccounts()
+        .inNamespace(ns)
+        .resource(new ServiceAccountBuilder().withNewMetadata().withName(sa).endMetadata().build())
+        .create();
+    if (granted) {
+      cluster
+          .client()
+          .rbac()
+          .roles()
+          .inNamespace(ns)
+          .resource(
+              new RoleBuilder()
+                  .withNewMetadata()
+                  .withName("sidecar-tasks")
+                  .endMetadata()
+                  .addNewRule()
+                  .withApiGroups("sei.io")
+                  .withResources("seinodetasks")
+                  .withVerbs("create", "get")
+                  .endRule()
+                  .build())
+          .create();
+      cluster
+          .client()
+          .rbac()
+          .roleBindings()
+          .inNamespace(ns)
+          .resource(
+              new RoleBindingBuilder()
+                  .withNewMetadata()
+                  .withName(sa + "-sidecar-tasks")
+                  .endMetadata()
+                  .withNewRoleRef("rbac.authorization.k8s.io", "Role", "sidecar-tasks")
+                  .addNewSubject()
+                  .withKind("ServiceAccount")
+                  .withName(sa)
+                  .withNamespace(ns)
+                  .endSubject()
+                  .build())
+          .create();
+    }
+    return cluster.controlPlane().mintToken(ns, sa, Duration.ofHours(1));
+  }
+
+  private static String markReady(String id) {
+    return "{\"id\":\"" + id + "\",\"type\":\"mark-ready\",\"params\":{}}";
+  }
+
+  private static HttpRequest.Builder request(String url, String token) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return b;
+  }
+
+  private static int get(String url, String token) throws IOException, InterruptedException {
+    return HTTP.send(request(url, token).GET().build(), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  private static String body(String url, String token) throws IOException, InterruptedException {
+    return HTTP.send(request(url, token).GET().build(), HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  private static int post(String url, String token, String json)
+      throws IOException, InterruptedException {
+    return HTTP.send(
+            request(url, token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+}
