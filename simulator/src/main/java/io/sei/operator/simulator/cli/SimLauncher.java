@@ -22,7 +22,12 @@ public final class SimLauncher {
   @Command(
       name = "sei-sim",
       description = "Simulated Sei chain, seid and sidecar.",
-      subcommands = {ChainCommand.class, SeidCommand.class, SidecarCommand.class})
+      subcommands = {
+        ChainCommand.class,
+        SeidCommand.class,
+        SidecarCommand.class,
+        ClusterCommand.class
+      })
   static final class Root {
     @Option(
         names = {"-h", "--help"},
