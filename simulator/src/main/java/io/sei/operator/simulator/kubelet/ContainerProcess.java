@@ -2,12 +2,19 @@ package io.sei.operator.simulator.kubelet;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
-/** One running container, in-process or a real OS process. */
-interface ContainerProcess {
-  /** Completes with the exit code. */
-  CompletableFuture<Integer> exit();
+/**
+ * One running container, in-process or a real OS process.
+ *
+ * @param exit completes with the exit code
+ * @param terminator SIGTERM, then SIGKILL once the given grace period has passed
+ */
+record ContainerProcess(CompletableFuture<Integer> exit, Consumer<Duration> terminator) {
 
-  /** SIGTERM, then after {@code grace} SIGKILL; returns once the container has exited. */
-  void stop(Duration grace);
+  /** Stops the container within {@code grace}; returns once it has exited. */
+  void stop(Duration grace) {
+    terminator.accept(grace);
+    exit.join();
+  }
 }

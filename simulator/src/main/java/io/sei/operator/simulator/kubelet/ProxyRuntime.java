@@ -3,7 +3,6 @@ package io.sei.operator.simulator.kubelet;
 import io.sei.operator.simulator.cluster.OrphanReaper;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -59,26 +58,19 @@ final class ProxyRuntime implements ContainerRuntime {
                   reaper.cancel();
                   return done.exitValue();
                 });
-    return new ContainerProcess() {
-      @Override
-      public CompletableFuture<Integer> exit() {
-        return exit;
-      }
-
-      @Override
-      public void stop(Duration grace) {
-        p.destroy();
-        try {
-          if (!p.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-            p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    return new ContainerProcess(
+        exit,
+        grace -> {
+          p.destroy();
+          try {
+            if (!p.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+              p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+          } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
           }
-        } catch (InterruptedException e) {
-          p.destroyForcibly();
-          Thread.currentThread().interrupt();
-        }
-        exit.join();
-      }
-    };
+        });
   }
 
   /** The container's args (after its entrypoint, if any) with addresses and paths rewritten. */

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,18 +46,7 @@ final class SimRuntime implements ContainerRuntime {
     RunningProcess running =
         RunningProcess.start(launch.name(), SimLauncher.create(simArgs(launch.argv()), context));
     CompletableFuture<Integer> exit = running.exit().whenComplete((code, error) -> log.close());
-    return new ContainerProcess() {
-      @Override
-      public CompletableFuture<Integer> exit() {
-        return exit;
-      }
-
-      @Override
-      public void stop(Duration grace) {
-        running.stop(grace);
-        exit.join();
-      }
-    };
+    return new ContainerProcess(exit, running::stop);
   }
 
   /** The simulator command line for a container's command + args. */

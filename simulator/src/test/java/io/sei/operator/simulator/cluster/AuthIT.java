@@ -3,13 +3,10 @@ package io.sei.operator.simulator.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenReview;
 import io.fabric8.kubernetes.api.model.authentication.TokenReviewBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -17,7 +14,6 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.sei.operator.simulator.cluster.junit.LocalCluster;
 import io.sei.operator.simulator.cluster.junit.WithLocalControlPlane;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +26,7 @@ class AuthIT {
 
   @Test
   void mintedTokenIsAuthenticatedAsItsServiceAccount(LocalCluster cluster) {
-    String token = tokenFor(cluster, "operator");
+    String token = cluster.serviceAccountToken("operator");
 
     TokenReview review =
         cluster
@@ -62,51 +58,17 @@ class AuthIT {
   @Test
   void subjectAccessReviewFollowsRbacForSeiNodeTasks(LocalCluster cluster) {
     String user = "system:serviceaccount:" + cluster.namespace() + ":operator";
-    tokenFor(cluster, "operator");
+    cluster.serviceAccountToken("operator");
     assertThat(canCreateTasks(cluster, user)).as("before any grant").isFalse();
 
-    cluster
-        .client()
-        .rbac()
-        .roles()
-        .inNamespace(cluster.namespace())
-        .resource(
-            new RoleBuilder()
-                .withNewMetadata()
-                .withName("sidecar-tasks")
-                .endMetadata()
-                .addNewRule()
-                .withApiGroups("sei.io")
-                .withResources("seinodetasks")
-                .withVerbs("create")
-                .endRule()
-                .build())
-        .create();
-    cluster
-        .client()
-        .rbac()
-        .roleBindings()
-        .inNamespace(cluster.namespace())
-        .resource(
-            new RoleBindingBuilder()
-                .withNewMetadata()
-                .withName("operator-sidecar-tasks")
-                .endMetadata()
-                .withNewRoleRef("rbac.authorization.k8s.io", "Role", "sidecar-tasks")
-                .addNewSubject()
-                .withKind("ServiceAccount")
-                .withName("operator")
-                .withNamespace(cluster.namespace())
-                .endSubject()
-                .build())
-        .create();
+    cluster.grantSidecarTasks("operator");
 
     assertThat(canCreateTasks(cluster, user)).as("after the RoleBinding").isTrue();
   }
 
   @Test
   void serviceAccountWithoutGrantsIsForbiddenByTheApiServer(LocalCluster cluster) {
-    String token = tokenFor(cluster, "nobody");
+    String token = cluster.serviceAccountToken("nobody");
     Config config =
         new ConfigBuilder(Config.fromKubeconfig(cluster.controlPlane().kubeconfigYaml()))
             .withClientCertData(null)
@@ -120,23 +82,6 @@ class AuthIT {
           .isInstanceOf(KubernetesClientException.class)
           .satisfies(e -> assertThat(((KubernetesClientException) e).getCode()).isEqualTo(403));
     }
-  }
-
-  private static String tokenFor(LocalCluster cluster, String serviceAccount) {
-    cluster
-        .client()
-        .serviceAccounts()
-        .inNamespace(cluster.namespace())
-        .resource(
-            new ServiceAccountBuilder()
-                .withNewMetadata()
-                .withName(serviceAccount)
-                .endMetadata()
-                .build())
-        .createOr(existing -> existing.update());
-    return cluster
-        .controlPlane()
-        .mintToken(cluster.namespace(), serviceAccount, Duration.ofHours(1));
   }
 
   private static boolean canCreateTasks(LocalCluster cluster, String user) {

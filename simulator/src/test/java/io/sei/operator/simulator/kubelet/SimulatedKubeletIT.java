@@ -15,13 +15,10 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.sei.operator.simulator.chain.Upgrade;
 import io.sei.operator.simulator.cluster.junit.LocalCluster;
@@ -454,51 +451,11 @@ class SimulatedKubeletIT {
   }
 
   private static String tokenFor(LocalCluster cluster, String sa, boolean granted) {
-    String ns = cluster.namespace();
-    cluster
-        .client()
-        .serviceAccounts()
-        .inNamespace(ns)
-        .resource(new ServiceAccountBuilder().withNewMetadata().withName(sa).endMetadata().build())
-        .create();
+    String token = cluster.serviceAccountToken(sa);
     if (granted) {
-      cluster
-          .client()
-          .rbac()
-          .roles()
-          .inNamespace(ns)
-          .resource(
-              new RoleBuilder()
-                  .withNewMetadata()
-                  .withName("sidecar-tasks")
-                  .endMetadata()
-                  .addNewRule()
-                  .withApiGroups("sei.io")
-                  .withResources("seinodetasks")
-                  .withVerbs("create", "get")
-                  .endRule()
-                  .build())
-          .create();
-      cluster
-          .client()
-          .rbac()
-          .roleBindings()
-          .inNamespace(ns)
-          .resource(
-              new RoleBindingBuilder()
-                  .withNewMetadata()
-                  .withName(sa + "-sidecar-tasks")
-                  .endMetadata()
-                  .withNewRoleRef("rbac.authorization.k8s.io", "Role", "sidecar-tasks")
-                  .addNewSubject()
-                  .withKind("ServiceAccount")
-                  .withName(sa)
-                  .withNamespace(ns)
-                  .endSubject()
-                  .build())
-          .create();
+      cluster.grantSidecarTasks(sa);
     }
-    return cluster.controlPlane().mintToken(ns, sa, Duration.ofHours(1));
+    return token;
   }
 
   private static String markReady(String id) {

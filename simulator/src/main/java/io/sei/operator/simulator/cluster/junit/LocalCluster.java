@@ -1,8 +1,12 @@
 package io.sei.operator.simulator.cluster.junit;
 
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sei.operator.simulator.cluster.LocalControlPlane;
 import io.sei.operator.simulator.kubelet.SimulatedKubelet;
+import java.time.Duration;
 
 /**
  * What a test gets from {@link WithLocalControlPlane}: the shared control plane with its simulated
@@ -12,5 +16,61 @@ public record LocalCluster(
     LocalControlPlane controlPlane, SimulatedKubelet kubelet, String namespace) {
   public KubernetesClient client() {
     return controlPlane.client();
+  }
+
+  /** A token (valid one hour) of a ServiceAccount of this namespace, created if missing. */
+  public String serviceAccountToken(String serviceAccount) {
+    client()
+        .serviceAccounts()
+        .inNamespace(namespace)
+        .resource(
+            new ServiceAccountBuilder()
+                .withNewMetadata()
+                .withName(serviceAccount)
+                .endMetadata()
+                .build())
+        .createOr(existing -> existing.update());
+    return controlPlane.mintToken(namespace, serviceAccount, Duration.ofHours(1));
+  }
+
+  /**
+   * Lets a ServiceAccount of this namespace call sidecars through kube-rbac-proxy: {@code create}
+   * and {@code get} on {@code seinodetasks.sei.io} (the proxy derives the verb from the HTTP
+   * method).
+   */
+  public void grantSidecarTasks(String serviceAccount) {
+    client()
+        .rbac()
+        .roles()
+        .inNamespace(namespace)
+        .resource(
+            new RoleBuilder()
+                .withNewMetadata()
+                .withName("sidecar-tasks")
+                .endMetadata()
+                .addNewRule()
+                .withApiGroups("sei.io")
+                .withResources("seinodetasks")
+                .withVerbs("create", "get")
+                .endRule()
+                .build())
+        .createOr(existing -> existing.update());
+    client()
+        .rbac()
+        .roleBindings()
+        .inNamespace(namespace)
+        .resource(
+            new RoleBindingBuilder()
+                .withNewMetadata()
+                .withName(serviceAccount + "-sidecar-tasks")
+                .endMetadata()
+                .withNewRoleRef("rbac.authorization.k8s.io", "Role", "sidecar-tasks")
+                .addNewSubject()
+                .withKind("ServiceAccount")
+                .withName(serviceAccount)
+                .withNamespace(namespace)
+                .endSubject()
+                .build())
+        .createOr(existing -> existing.update());
   }
 }
