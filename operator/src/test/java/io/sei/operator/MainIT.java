@@ -58,9 +58,15 @@ class MainIT {
   }
 
   @Test
-  void aValidConfigurationEndsHonestlyWhileNoReconcilerIsWired() throws Exception {
-    Exit exit = runJar(Map.of("SEI_KUBE_RBAC_PROXY_IMAGE", "proxy:1"));
+  void aValidConfigurationWithoutAReachableApiServerExitsWithOneNamingTheServer() throws Exception {
+    Exit exit =
+        runJar(
+            Map.of(
+                "SEI_KUBE_RBAC_PROXY_IMAGE", "proxy:1",
+                "KUBERNETES_MASTER", "https://127.0.0.1:1",
+                "KUBECONFIG", "/nonexistent/kubeconfig"));
     assertThat(exit.code()).isEqualTo(1);
-    assertThat(exit.stderr()).contains("no reconciler is wired in yet");
+    assertThat(exit.stderr())
+        .startsWith("sei-operator: cannot reach the Kubernetes API server at https://127.0.0.1:1");
   }
 }

@@ -31,8 +31,10 @@ class MainTest {
   }
 
   @Test
-  void aValidConfigurationSaysNoReconcilerIsWiredAndExitsNonZero() {
-    assertThat(run(Map.of("SEI_KUBE_RBAC_PROXY_IMAGE", "proxy"))).isEqualTo(1);
-    assertThat(stderr()).contains("no reconciler is wired in yet");
+  void aLeaderElectionSwitchOtherThanTrueOrFalseExitsWithTwoAndOneLine() {
+    assertThat(run(Map.of("SEI_KUBE_RBAC_PROXY_IMAGE", "proxy", "SEI_LEADER_ELECTION", "yes")))
+        .isEqualTo(2);
+    assertThat(stderr().lines())
+        .containsExactly("sei-operator: SEI_LEADER_ELECTION is invalid: 'yes' (true or false)");
   }
 }

@@ -1,0 +1,174 @@
+package io.sei.operator.plan;
+
+import io.sei.operator.api.PlanPhase;
+import io.sei.operator.api.PlannedTask;
+import io.sei.operator.api.SeiNode;
+import io.sei.operator.api.TaskPlan;
+import io.sei.operator.api.TaskStatus;
+import io.sei.operator.planner.plan.Timestamps;
+import io.sei.operator.planner.task.InvalidTaskException;
+import io.sei.operator.planner.task.RetryPolicy;
+import io.sei.operator.planner.task.TaskCodec;
+import io.sei.operator.planner.task.TaskParams;
+import io.sei.operator.planner.task.TaskType;
+import io.sei.operator.task.NodeServices;
+import io.sei.operator.task.Progress;
+import io.sei.operator.task.TaskContext;
+import io.sei.operator.task.TaskExecutions;
+import io.sei.operator.task.TerminalTaskException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Interprets the Active plan in {@code status.plan}, in memory (the reconcile writes the status
+ * once afterwards).
+ *
+ * <p>It runs consecutive tasks in one call and stops at the first that is still running. A task
+ * that throws a plain exception failed transiently: while {@code retryCount < maxRetries} it is set
+ * back to Pending with {@code error}, {@code retryCount} and {@code nextAttemptAt} (backoff from
+ * the {@link RetryPolicy}); past its budget — or at once for {@link InvalidTaskException} and
+ * {@link TerminalTaskException} — the plan fails with {@code failedTaskIndex}/{@code
+ * failedTaskDetail}. All state lives in the plan, so a restarted operator resumes where the status
+ * says; Complete tasks are never run again.
+ */
+public final class PlanExecutor {
+  private static final Logger LOG = LoggerFactory.getLogger(PlanExecutor.class);
+
+  private final NodeServices services;
+  private final TaskExecutions executions;
+  private final RetryPolicy retries;
+  private final AdaptiveRequeue requeue;
+  private final Consumer<String> taskFailures;
+
+  /**
+   * @param taskFailures told the type of every failed task attempt (for metrics)
+   */
+  public PlanExecutor(
+      NodeServices services,
+      TaskExecutions executions,
+      RetryPolicy retries,
+      AdaptiveRequeue requeue,
+      Consumer<String> taskFailures) {
+    this.services = services;
+    this.executions = executions;
+    this.retries = retries;
+    this.requeue = requeue;
+    this.taskFailures = taskFailures;
+  }
+
+  /**
+   * Advances {@code node}'s Active plan as far as it goes now.
+   *
+   * @return when to look again while the plan stays Active; empty when it became Complete or Failed
+   */
+  public Optional<Duration> advance(SeiNode node) {
+    TaskPlan plan = node.getStatus().getPlan();
+    String owner = node.getMetadata().getUid();
+    List<PlannedTask> tasks = plan.getTasks();
+    for (int index = 0; index < tasks.size(); index++) {
+      PlannedTask task = tasks.get(index);
+      if (task.getStatus() == TaskStatus.Complete) {
+        continue;
+      }
+      Instant now = services.clock().instant();
+      Optional<Instant> notBefore = Timestamps.parse(task.getNextAttemptAt());
+      if (task.getStatus() != TaskStatus.Running
+          && notBefore.isPresent()
+          && now.isBefore(notBefore.get())) {
+        return Optional.of(Duration.between(now, notBefore.get()));
+      }
+      Optional<Duration> wait = step(node, plan, index, task, now);
+      if (wait.isPresent() || plan.getPhase() != PlanPhase.Active) {
+        if (plan.getPhase() != PlanPhase.Active) {
+          requeue.forget(owner);
+        }
+        return wait;
+      }
+    }
+    plan.setPhase(PlanPhase.Complete);
+    requeue.forget(owner);
+    return Optional.empty();
+  }
+
+  /** Runs one task; empty when it completed (or failed the plan), else the wait. */
+  private Optional<Duration> step(
+      SeiNode node, TaskPlan plan, int index, PlannedTask task, Instant now) {
+    TaskParams params;
+    try {
+      params = TaskCodec.decode(task);
+    } catch (InvalidTaskException e) {
+      failPlan(plan, index, task, e.getMessage());
+      return Optional.empty();
+    }
+    boolean starting = task.getStatus() != TaskStatus.Running;
+    if (starting) {
+      task.setStatus(TaskStatus.Running);
+      task.setNextAttemptAt(null);
+      if (task.getSubmittedAt() == null) {
+        task.setSubmittedAt(Timestamps.format(now));
+      }
+    }
+    Progress progress;
+    try {
+      progress =
+          executions.run(new TaskContext(node, plan, index, task, starting, services), params);
+    } catch (TerminalTaskException e) {
+      taskFailures.accept(task.getType());
+      failPlan(plan, index, task, e.getMessage());
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      taskFailures.accept(task.getType());
+      return retryOrFail(plan, index, task, params.type(), describe(e), now);
+    }
+    if (progress instanceof Progress.Waiting waiting) {
+      LOG.debug(
+          "node {}/{} plan {} task {} waits: {}",
+          node.getMetadata().getNamespace(),
+          node.getMetadata().getName(),
+          plan.getId(),
+          task.getType(),
+          waiting.why());
+      return Optional.of(requeue.next(node.getMetadata().getUid(), task.getId()));
+    }
+    task.setStatus(TaskStatus.Complete);
+    task.setCompletedAt(Timestamps.format(now));
+    task.setError(null);
+    return Optional.empty();
+  }
+
+  private Optional<Duration> retryOrFail(
+      TaskPlan plan, int index, PlannedTask task, TaskType type, String error, Instant now) {
+    int used = task.getRetryCount() == null ? 0 : task.getRetryCount();
+    int budget = task.getMaxRetries() == null ? retries.maxRetries(type) : task.getMaxRetries();
+    if (used >= budget) {
+      failPlan(plan, index, task, budget == 0 ? error : error + " (after " + used + " retries)");
+      return Optional.empty();
+    }
+    int retry = used + 1;
+    task.setStatus(TaskStatus.Pending);
+    task.setRetryCount(retry);
+    task.setError(error);
+    task.setNextAttemptAt(Timestamps.format(retries.nextAttemptAt(now, retry)));
+    LOG.info(
+        "plan {} task {} failed, retry {} of {}: {}", plan.getId(), type, retry, budget, error);
+    return Optional.of(retries.backoff(retry));
+  }
+
+  private static void failPlan(TaskPlan plan, int index, PlannedTask task, String detail) {
+    task.setStatus(TaskStatus.Failed);
+    task.setError(detail);
+    plan.setPhase(PlanPhase.Failed);
+    plan.setFailedTaskIndex(index);
+    plan.setFailedTaskDetail(detail);
+    LOG.warn("plan {} failed at task {} (#{}): {}", plan.getId(), task.getType(), index, detail);
+  }
+
+  private static String describe(RuntimeException e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+}

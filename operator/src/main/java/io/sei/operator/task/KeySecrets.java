@@ -1,0 +1,77 @@
+package io.sei.operator.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reading a validator key file out of a Secret and checking its CometBFT shape. Messages name the
+ * Secret, the key and the missing field, never a value: key material stays out of conditions,
+ * events and logs.
+ */
+final class KeySecrets {
+  private KeySecrets() {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The Secret is missing or lacks the key: the condition's NotReady reason, retried later. */
+  static final class NotReady extends RuntimeException {
+    NotReady(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Checks that {@code secret} holds {@code fileName} as a JSON object whose {@code requiredPaths}
+   * (dotted, e.g. {@code pub_key.value}) are non-empty strings.
+   *
+   * @throws NotReady when the Secret does not exist
+   * @throws TerminalTaskException when the key is missing or not of the expected shape
+   */
+  static void check(
+      Optional<Secret> secret, String secretName, String fileName, List<String> requiredPaths) {
+    if (secret.isEmpty()) {
+      throw new NotReady("Secret " + secretName + " does not exist");
+    }
+    String encoded =
+        Optional.ofNullable(secret.get().getData()).map(d -> d.get(fileName)).orElse(null);
+    if (encoded == null) {
+      throw new TerminalTaskException("Secret " + secretName + " has no key " + fileName);
+    }
+    JsonNode json;
+    try {
+      json = JSON.readTree(Base64.getDecoder().decode(encoded));
+    } catch (IOException | IllegalArgumentException e) {
+      json = null;
+    }
+    if (json == null || !json.isObject()) {
+      throw new TerminalTaskException(
+          "Secret " + secretName + " key " + fileName + " is not a JSON object");
+    }
+    for (String path : requiredPaths) {
+      JsonNode value = json;
+      for (String field : path.split("\\.")) {
+        value = value.path(field);
+      }
+      if (!value.isTextual() || value.asText().isBlank()) {
+        throw new TerminalTaskException(
+            "Secret " + secretName + " key " + fileName + " lacks the string field " + path);
+      }
+    }
+  }
+
+  static Optional<Secret> read(TaskContext context, String secretName) {
+    return Optional.ofNullable(
+        context
+            .services()
+            .client()
+            .secrets()
+            .inNamespace(context.namespace())
+            .withName(secretName)
+            .get());
+  }
+}

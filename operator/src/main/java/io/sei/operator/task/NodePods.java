@@ -1,0 +1,91 @@
+package io.sei.operator.task;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.sei.operator.render.Names;
+import io.sei.operator.render.PodSpecHash;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Finding a node's pods and telling whether the production pod runs the applied template. */
+public final class NodePods {
+  private NodePods() {}
+
+  /** The pod label the StatefulSet controller stamps with the revision a pod was created from. */
+  private static final String REVISION_LABEL = "controller-revision-hash";
+
+  /**
+   * The newest running, not terminating pod in {@code namespace} matching {@code selector}, with
+   * its IP. Backs {@link io.sei.operator.sidecar.PodIp} for an operator outside the cluster.
+   */
+  public static Optional<Pod> running(
+      KubernetesClient client, String namespace, Map<String, String> selector) {
+    return client.pods().inNamespace(namespace).withLabels(selector).list().getItems().stream()
+        .filter(NodePods::isRunning)
+        .max(Comparator.comparing(p -> p.getMetadata().getCreationTimestamp()));
+  }
+
+  /** Phase Running with an IP, and not being deleted. */
+  static boolean isRunning(Pod pod) {
+    return pod.getMetadata().getDeletionTimestamp() == null
+        && pod.getStatus() != null
+        && "Running".equals(pod.getStatus().getPhase())
+        && pod.getStatus().getPodIP() != null
+        && !pod.getStatus().getPodIP().isBlank();
+  }
+
+  /** The production StatefulSet as the API server has it. */
+  static StatefulSet statefulSet(TaskContext context) {
+    StatefulSet sts =
+        context
+            .services()
+            .client()
+            .apps()
+            .statefulSets()
+            .inNamespace(context.namespace())
+            .withName(Names.statefulSet(context.node()))
+            .get();
+    if (sts == null) {
+      throw new IllegalStateException(
+          "StatefulSet " + Names.statefulSet(context.node()) + " does not exist");
+    }
+    return sts;
+  }
+
+  /** The production pod, absent while the StatefulSet controller (re)creates it. */
+  static Optional<Pod> productionPod(TaskContext context) {
+    return Optional.ofNullable(
+        context
+            .services()
+            .client()
+            .pods()
+            .inNamespace(context.namespace())
+            .withName(Names.productionPod(context.node()))
+            .get());
+  }
+
+  /**
+   * The production pod once the StatefulSet rollout is complete: the controller observed the latest
+   * spec, the pod was created from its update revision and the applied template (same {@link
+   * PodSpecHash}), and it runs.
+   */
+  static Optional<Pod> rolledOut(TaskContext context) {
+    StatefulSet sts = statefulSet(context);
+    if (sts.getStatus() == null
+        || sts.getStatus().getObservedGeneration() == null
+        || sts.getStatus().getObservedGeneration() < sts.getMetadata().getGeneration()) {
+      return Optional.empty();
+    }
+    return productionPod(context)
+        .filter(NodePods::isRunning)
+        .filter(pod -> !PodSpecHash.isStale(pod, sts))
+        .filter(
+            pod ->
+                Objects.equals(
+                    pod.getMetadata().getLabels().get(REVISION_LABEL),
+                    sts.getStatus().getUpdateRevision()));
+  }
+}

@@ -1,0 +1,34 @@
+package io.sei.operator.task;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.sei.operator.planner.task.ReplacePodParams;
+import io.sei.operator.render.PodSpecHash;
+import java.util.Optional;
+
+/**
+ * {@code replace-pod}: the StatefulSet updates only on delete, so the pod is deleted when — and
+ * only when — it was not created from the applied template ({@link PodSpecHash}); done once the pod
+ * created from the template runs. (Readiness follows {@code mark-ready}, later in the plan.)
+ */
+final class ReplacePod implements TaskExecution<ReplacePodParams> {
+  @Override
+  public Progress run(TaskContext context, ReplacePodParams params) {
+    StatefulSet sts = NodePods.statefulSet(context);
+    Optional<Pod> pod = NodePods.productionPod(context);
+    if (pod.isEmpty() || pod.get().getMetadata().getDeletionTimestamp() != null) {
+      return Progress.waiting("the StatefulSet controller recreates the pod");
+    }
+    if (PodSpecHash.isStale(pod.get(), sts)) {
+      context
+          .services()
+          .client()
+          .pods()
+          .inNamespace(context.namespace())
+          .resource(pod.get())
+          .delete();
+      return Progress.waiting("deleted the stale pod " + pod.get().getMetadata().getName());
+    }
+    return NodePods.isRunning(pod.get()) ? Progress.done() : Progress.waiting("the new pod starts");
+  }
+}

@@ -1,0 +1,69 @@
+package io.sei.operator.task;
+
+import io.sei.operator.planner.plan.SidecarTarget;
+import io.sei.operator.planner.task.TaskCodec;
+import io.sei.operator.planner.task.TaskParams;
+import io.sei.operator.render.PodRole;
+import io.sei.operator.sidecar.SidecarEndpoint;
+import io.sei.operator.sidecar.SidecarRejectedException;
+import io.sei.operator.sidecar.SidecarTask;
+import io.sei.operator.sidecar.SidecarUnavailableException;
+import java.util.Optional;
+
+/**
+ * A sidecar-side task: submitted under its deterministic id to the sidecar of the pod the plan
+ * targets ({@link SidecarTarget}), then polled until the sidecar reports it completed.
+ *
+ * <ul>
+ *   <li>Submission happens when an attempt starts, and again only when the sidecar does not know
+ *       the id (a restarted sidecar). A task the sidecar reports completed is never resubmitted,
+ *       also not by an operator that restarted mid-plan (it resumes from {@code status.plan}).
+ *   <li>An unreachable sidecar (pod not up yet, 5xx) is waited for, not a failure.
+ *   <li>A task the sidecar reports failed is a transient failure (retried within the budget: the
+ *       sidecar runs a failed id again on resubmission); a request the sidecar rejects (4xx) is
+ *       terminal.
+ * </ul>
+ */
+abstract class SidecarExecution<P extends TaskParams> implements TaskExecution<P> {
+
+  @Override
+  public final Progress run(TaskContext context, P params) {
+    PodRole role = PodRole.of(SidecarTarget.of(context.plan(), context.index()));
+    String id = context.task().getId();
+    String type = context.task().getType();
+    try {
+      SidecarEndpoint endpoint = context.services().endpoints().resolve(context.node(), role);
+      var sidecars = context.services().sidecars();
+      if (context.starting()) {
+        sidecars.submit(endpoint, id, type, paramsJson(context, params));
+      }
+      Optional<SidecarTask> task = sidecars.get(endpoint, id);
+      if (task.isEmpty()) {
+        sidecars.submit(endpoint, id, type, paramsJson(context, params));
+        return Progress.waiting("resubmitted " + type + " to a sidecar that did not know it");
+      }
+      switch (task.get().state()) {
+        case COMPLETED:
+          completed(context, params);
+          return Progress.done();
+        case FAILED:
+          throw new IllegalStateException(
+              "sidecar task " + type + " failed: " + task.get().error().orElse("no reason given"));
+        default:
+          return Progress.waiting("the " + role.label() + " sidecar runs " + type);
+      }
+    } catch (SidecarUnavailableException e) {
+      return Progress.waiting(e.getMessage());
+    } catch (SidecarRejectedException e) {
+      throw new TerminalTaskException(e.getMessage());
+    }
+  }
+
+  /** The params sent to the sidecar; the planned ones unless a task resolves something first. */
+  String paramsJson(TaskContext context, P params) {
+    return TaskCodec.encode(params).toString();
+  }
+
+  /** Records what a completed task means for the node's status; nothing by default. */
+  void completed(TaskContext context, P params) {}
+}

@@ -1,0 +1,78 @@
+package io.sei.operator.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.sei.operator.api.Conditions;
+import io.sei.operator.api.NodePhase;
+import io.sei.operator.api.SeiNode;
+import io.sei.operator.planner.plan.StatusConditions;
+import io.sei.operator.simulator.cluster.junit.LocalCluster;
+import io.sei.operator.simulator.cluster.junit.WithLocalControlPlane;
+import io.sei.operator.testing.Nodes;
+import io.sei.operator.testing.OperatorUnderTest;
+import io.sei.operator.testing.SimChain;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A SeiNode from creation to Running, with the operator in-process and pods simulated. */
+@WithLocalControlPlane
+class SeiNodeLifecycleIT {
+  private static final String IMAGE = "sei-sim:v1.0.0";
+
+  private SimChain chain;
+  private OperatorUnderTest operator;
+
+  @BeforeEach
+  void startChain() throws Exception {
+    chain = new SimChain(50, List.of(), 5);
+    await("the chain past its first snapshots")
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(() -> chain.height() >= 10);
+  }
+
+  @AfterEach
+  void stop() {
+    if (operator != null) {
+      operator.close();
+    }
+    chain.close();
+  }
+
+  @Test
+  void aFullNodeRestoringASnapshotReachesRunningAndFollowsTheChain(LocalCluster cluster)
+      throws Exception {
+    operator = OperatorUnderTest.start(cluster, Map.of("SEI_SNAPSHOT_BUCKET", chain.url()));
+    long created = System.nanoTime();
+    Nodes.create(cluster, "full", Nodes.fullNodeFromSnapshot(chain, IMAGE, 1_000_000, null));
+
+    SeiNode node = Nodes.awaitPhase(cluster, "full", NodePhase.Running);
+    long millis = Duration.ofNanos(System.nanoTime() - created).toMillis();
+    System.out.printf("FIGURE time-to-Running (S3 snapshot, init plan): %d ms%n", millis);
+
+    assertThat(node.getStatus().getPlan()).as("plan cleared").isNull();
+    assertThat(node.getStatus().getPlanProgress()).isNull();
+    assertThat(node.getStatus().getCurrentImage()).isEqualTo(IMAGE);
+    assertThat(StatusConditions.find(node.getStatus().getConditions(), Conditions.SIDECAR_READY))
+        .hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo(Conditions.TRUE));
+    Pod pod = cluster.client().pods().inNamespace(cluster.namespace()).withName("full-0").get();
+    String rpc = "http://" + pod.getStatus().getPodIP() + ":26657";
+    await("seid in the pod follows the chain")
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .until(
+            () ->
+                SimChain.status(rpc)
+                        .path("result")
+                        .path("sync_info")
+                        .path("latest_block_height")
+                        .asLong()
+                    >= 10);
+  }
+}

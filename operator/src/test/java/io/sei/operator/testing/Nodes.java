@@ -1,0 +1,97 @@
+package io.sei.operator.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.sei.operator.api.FullNodeSpec;
+import io.sei.operator.api.NodePhase;
+import io.sei.operator.api.PeerSource;
+import io.sei.operator.api.S3Snapshot;
+import io.sei.operator.api.SeiNode;
+import io.sei.operator.api.SeiNodeSpec;
+import io.sei.operator.api.SnapshotSource;
+import io.sei.operator.api.StaticPeers;
+import io.sei.operator.api.ValidatorSpec;
+import io.sei.operator.simulator.cluster.junit.LocalCluster;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** SeiNodes of the integration tests, and reading them back. */
+public final class Nodes {
+  private Nodes() {}
+
+  public static final String CHAIN_ID = "sim-1";
+
+  /** A node spec following {@code chain} as its static peer. */
+  public static SeiNodeSpec following(SimChain chain, String image) {
+    return new SeiNodeSpec()
+        .withChainId(CHAIN_ID)
+        .withImage(image)
+        .withPeers(
+            List.of(
+                new PeerSource()
+                    .withStaticPeers(new StaticPeers().withAddresses(List.of(chain.peer())))));
+  }
+
+  /** A full node restoring the chain's latest snapshot at or below {@code targetHeight}. */
+  public static SeiNodeSpec fullNodeFromSnapshot(
+      SimChain chain, String image, long targetHeight, String bootstrapImage) {
+    return following(chain, image)
+        .withFullNode(
+            new FullNodeSpec()
+                .withSnapshot(
+                    new SnapshotSource()
+                        .withS3(new S3Snapshot().withTargetHeight(targetHeight))
+                        // The simulated sidecar requires trustPeriod; the planner treats it as
+                        // optional.
+                        .withTrustPeriod("168h")
+                        .withBootstrapImage(bootstrapImage)));
+  }
+
+  /** A validator from genesis without keys: a non-signing observer. */
+  public static SeiNodeSpec observer(SimChain chain, String image) {
+    return following(chain, image).withValidator(new ValidatorSpec());
+  }
+
+  public static SeiNode create(LocalCluster cluster, String name, SeiNodeSpec spec) {
+    SeiNode node = new SeiNode();
+    node.setMetadata(
+        new ObjectMetaBuilder().withName(name).withNamespace(cluster.namespace()).build());
+    node.setSpec(spec);
+    return cluster.client().resource(node).create();
+  }
+
+  public static SeiNode get(LocalCluster cluster, String name) {
+    return cluster
+        .client()
+        .resources(SeiNode.class)
+        .inNamespace(cluster.namespace())
+        .withName(name)
+        .get();
+  }
+
+  public static Optional<NodePhase> phase(LocalCluster cluster, String name) {
+    return Optional.ofNullable(get(cluster, name)).map(SeiNode::getStatus).map(s -> s.getPhase());
+  }
+
+  /** Generous bound for a whole plan on the shared 2-core machine. */
+  public static final Duration PLAN_TIMEOUT = Duration.ofSeconds(120);
+
+  /**
+   * Waits until {@code name} is in {@code phase}; fails at once, with the failed plan's detail, if
+   * it turns Failed instead.
+   */
+  public static SeiNode awaitPhase(LocalCluster cluster, String name, NodePhase phase) {
+    await("SeiNode " + name + " " + phase)
+        .atMost(PLAN_TIMEOUT)
+        .pollInterval(Duration.ofMillis(50))
+        .failFast(
+            "SeiNode " + name + " Failed",
+            () ->
+                phase != NodePhase.Failed
+                    && phase(cluster, name).equals(Optional.of(NodePhase.Failed)))
+        .until(() -> phase(cluster, name), p -> p.equals(Optional.of(phase)));
+    return get(cluster, name);
+  }
+}

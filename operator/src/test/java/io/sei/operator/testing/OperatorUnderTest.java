@@ -1,0 +1,194 @@
+package io.sei.operator.testing;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.sei.operator.config.PlatformConfig;
+import io.sei.operator.planner.task.RetryPolicy;
+import io.sei.operator.runtime.OperatorRuntime;
+import io.sei.operator.runtime.RuntimeOptions;
+import io.sei.operator.simulator.cluster.junit.LocalCluster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The operator running in-process against the local control plane, as it runs outside a cluster:
+ * sidecars by pod IP, and its own ServiceAccount (bound to the chart's ClusterRole) both for the
+ * API server and as the bearer token kube-rbac-proxy checks. Watches only the test's namespace.
+ */
+public final class OperatorUnderTest implements AutoCloseable {
+  public static final String PROXY_IMAGE = "quay.io/brancz/kube-rbac-proxy:v0.19.1";
+  public static final String SIDECAR_IMAGE = "sei-sim:v1.0.0";
+  public static final String SERVICE_ACCOUNT = "sei-operator";
+
+  private final LocalCluster cluster;
+  private final PlatformConfig config;
+  private final KubernetesClient client;
+  private OperatorRuntime runtime;
+
+  private OperatorUnderTest(LocalCluster cluster, PlatformConfig config, KubernetesClient client) {
+    this.cluster = cluster;
+    this.config = config;
+    this.client = client;
+    this.runtime = startRuntime();
+  }
+
+  /**
+   * Starts the operator for {@code cluster}'s namespace.
+   *
+   * @param extraEnv platform settings on top of the test defaults (e.g. SEI_SNAPSHOT_BUCKET)
+   */
+  public static OperatorUnderTest start(LocalCluster cluster, Map<String, String> extraEnv) {
+    String token = grant(cluster);
+    Path tokenFile;
+    try {
+      tokenFile = Files.createTempFile("sei-operator-token", "");
+      Files.writeString(tokenFile, token);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, String> env = new HashMap<>();
+    env.put("SEI_KUBE_RBAC_PROXY_IMAGE", PROXY_IMAGE);
+    env.put("SEI_SIDECAR_IMAGE", SIDECAR_IMAGE);
+    env.put("SEI_SIDECAR_ENDPOINT", "pod-ip");
+    env.put("SEI_OPERATOR_TOKEN_FILE", tokenFile.toString());
+    env.put("SEI_DATA_VOLUME_SIZE", "1Gi");
+    env.put("SEI_POLL_INTERVAL", "1s");
+    env.put("SEI_MIN_REQUEUE", "100ms");
+    env.putAll(extraEnv);
+    Config admin = cluster.client().getConfiguration();
+    Config asOperator =
+        new ConfigBuilder(Config.empty())
+            .withMasterUrl(admin.getMasterUrl())
+            .withCaCertData(admin.getCaCertData())
+            .withCaCertFile(admin.getCaCertFile())
+            .withTrustCerts(admin.isTrustCerts())
+            .withOauthToken(token)
+            .build();
+    return new OperatorUnderTest(
+        cluster,
+        PlatformConfig.fromEnvironment(env),
+        new KubernetesClientBuilder().withConfig(asOperator).build());
+  }
+
+  /** Stops the operator and starts a fresh one (new caches, new in-memory state). */
+  public void restart() {
+    runtime.close();
+    runtime = startRuntime();
+  }
+
+  /** The token of a ServiceAccount without the operator's grants, for the proxy to refuse. */
+  public static String strangerToken(LocalCluster cluster) {
+    cluster
+        .client()
+        .serviceAccounts()
+        .inNamespace(cluster.namespace())
+        .resource(
+            new ServiceAccountBuilder()
+                .withNewMetadata()
+                .withName("stranger")
+                .endMetadata()
+                .build())
+        .create();
+    return cluster.controlPlane().mintToken(cluster.namespace(), "stranger", Duration.ofHours(1));
+  }
+
+  /** The operator's bearer token as the proxy receives it. */
+  public String token() {
+    try {
+      return Files.readString(config.operatorTokenFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private OperatorRuntime startRuntime() {
+    return OperatorRuntime.start(
+        client,
+        config,
+        new RuntimeOptions(
+            false,
+            0,
+            0,
+            Set.of(cluster.namespace()),
+            RetryPolicy.defaults().withBackoff(Duration.ofMillis(200), Duration.ofMillis(500)),
+            Clock.systemUTC()));
+  }
+
+  private static String grant(LocalCluster cluster) {
+    String ns = cluster.namespace();
+    String name = "sei-operator-" + ns;
+    KubernetesClient admin = cluster.client();
+    List<PolicyRule> rules =
+        new KubernetesSerialization()
+            .unmarshal(
+                new ByteArrayInputStream(
+                    RepoFiles.read("deploy/helm/sei-operator/files/clusterrole-rules.yaml")
+                        .getBytes(StandardCharsets.UTF_8)),
+                new TypeReference<List<PolicyRule>>() {});
+    admin
+        .serviceAccounts()
+        .inNamespace(ns)
+        .resource(
+            new ServiceAccountBuilder()
+                .withNewMetadata()
+                .withName(SERVICE_ACCOUNT)
+                .endMetadata()
+                .build())
+        .create();
+    admin
+        .rbac()
+        .clusterRoles()
+        .resource(
+            new ClusterRoleBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .withRules(rules)
+                .build())
+        .serverSideApply();
+    admin
+        .rbac()
+        .clusterRoleBindings()
+        .resource(
+            new ClusterRoleBindingBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", name)
+                .addNewSubject()
+                .withKind("ServiceAccount")
+                .withName(SERVICE_ACCOUNT)
+                .withNamespace(ns)
+                .endSubject()
+                .build())
+        .serverSideApply();
+    return cluster.controlPlane().mintToken(ns, SERVICE_ACCOUNT, Duration.ofHours(1));
+  }
+
+  @Override
+  public void close() {
+    runtime.close();
+    client.close();
+    String name = "sei-operator-" + cluster.namespace();
+    cluster.client().rbac().clusterRoleBindings().withName(name).delete();
+    cluster.client().rbac().clusterRoles().withName(name).delete();
+  }
+}

@@ -1,0 +1,70 @@
+package io.sei.operator.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sei.operator.simulator.chain.Chain;
+import io.sei.operator.simulator.chain.ChainConfig;
+import io.sei.operator.simulator.chain.Upgrade;
+import io.sei.operator.simulator.proc.RunningProcess;
+import io.sei.operator.simulator.proc.SimContext;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A simulated chain on the host's 127.0.0.1 (reachable from every simulated pod): the nodes' static
+ * peer and, through its snapshots, the snapshot bucket.
+ */
+public final class SimChain implements AutoCloseable {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final RunningProcess running;
+  private final int port;
+
+  public SimChain(long blockTimeMs, List<Upgrade> upgrades, long snapshotInterval)
+      throws Exception {
+    Chain chain =
+        new Chain(
+            new ChainConfig("127.0.0.1:0", blockTimeMs, upgrades, snapshotInterval, null),
+            SimContext.system());
+    running = RunningProcess.start("chain", chain);
+    port = chain.listening().get(10, TimeUnit.SECONDS).getPort();
+  }
+
+  /** The chain's address, also the snapshot bucket URL. */
+  public String url() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  /** A static peer address of the chain, {@code <id>@127.0.0.1:<port>}. */
+  public String peer() {
+    return "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00@127.0.0.1:" + port;
+  }
+
+  /** The chain's latest height. */
+  public long height() throws IOException, InterruptedException {
+    return status(url()).path("result").path("sync_info").path("latest_block_height").asLong();
+  }
+
+  /** {@code /status} of a chain or a seid at {@code baseUrl}. */
+  public static JsonNode status(String baseUrl) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(baseUrl + "/status"))
+                .timeout(Duration.ofSeconds(2))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(response.body());
+  }
+
+  @Override
+  public void close() {
+    running.stop(Duration.ofSeconds(5));
+  }
+}
