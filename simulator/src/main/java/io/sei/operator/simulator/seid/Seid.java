@@ -311,7 +311,11 @@ public final class Seid implements SimProcess {
   /** Tells the chain where this node is (signing {@code at} when it just committed it). */
   private void report(long at, boolean committed) {
     ObjectNode body = Json.object();
-    body.put("nodeId", identity.nodeId());
+    // The chain tells signers apart by node id and data directory: two pods that share a node key
+    // but not their data (an incumbent and an entrant of one validator) are two signers.
+    body.put(
+        "nodeId",
+        identity.nodeId() + "/" + NodeHome.hexId(home.root().toString()).substring(0, 12));
     body.put("version", version.text());
     body.put("height", at);
     boolean sign = committed && identity.signerAddress().isPresent();

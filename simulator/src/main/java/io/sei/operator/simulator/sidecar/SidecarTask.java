@@ -47,14 +47,17 @@ sealed interface SidecarTask {
     SidecarTask parse(JsonNode params) throws BadRequest;
   }
 
-  /** {@code snapshot-restore {"targetHeight": long}}: the chain's latest snapshot ≤ target. */
+  /**
+   * {@code snapshot-restore {"targetHeight": long}}: the chain's latest snapshot ≤ target; 0 (or
+   * absent) means the latest snapshot.
+   */
   record SnapshotRestore(long targetHeight) implements SidecarTask {
     static SnapshotRestore parse(JsonNode params) throws BadRequest {
-      long target = Fields.requireLong(params, "targetHeight");
-      if (target <= 0) {
-        throw new BadRequest("params.targetHeight must be positive");
+      long target = params.has("targetHeight") ? Fields.requireLong(params, "targetHeight") : 0;
+      if (target < 0) {
+        throw new BadRequest("params.targetHeight must not be negative");
       }
-      return new SnapshotRestore(target);
+      return new SnapshotRestore(target == 0 ? Long.MAX_VALUE : target);
     }
 
     @Override
@@ -74,8 +77,10 @@ sealed interface SidecarTask {
       }
       if (!reply.ok()) {
         throw new TaskFailure(
-            "snapshot-restore to height "
-                + targetHeight
+            "snapshot-restore to "
+                + (targetHeight == Long.MAX_VALUE
+                    ? "the latest snapshot"
+                    : "height " + targetHeight)
                 + " failed: "
                 + reply.body().path("error").asText("bucket answered " + reply.status()));
       }
@@ -167,12 +172,19 @@ sealed interface SidecarTask {
   record ConfigureStateSync(String trustPeriod, long backfillBlocks) implements SidecarTask {
     static final Pattern GO_DURATION = Pattern.compile("(\\d+(\\.\\d+)?(ns|us|µs|ms|s|m|h))+");
 
+    /** What the sidecar uses when the spec names no trust period. */
+    static final String DEFAULT_TRUST_PERIOD = "168h0m0s";
+
     static ConfigureStateSync parse(JsonNode params) throws BadRequest {
-      String trustPeriod = Fields.requireText(params, "trustPeriod");
+      String trustPeriod =
+          params.hasNonNull("trustPeriod")
+              ? Fields.requireText(params, "trustPeriod")
+              : DEFAULT_TRUST_PERIOD;
       if (!GO_DURATION.matcher(trustPeriod).matches()) {
         throw new BadRequest("params.trustPeriod must be a duration such as 168h0m0s");
       }
-      long backfill = Fields.requireLong(params, "backfillBlocks");
+      long backfill =
+          params.has("backfillBlocks") ? Fields.requireLong(params, "backfillBlocks") : 0;
       if (backfill < 0) {
         throw new BadRequest("params.backfillBlocks must not be negative");
       }

@@ -147,6 +147,28 @@ class SeidTest {
   }
 
   @Test
+  void twoPodsSharingANodeKeyAndASigningKeyOnTwoDataDirectoriesProduceEvidence()
+      throws IOException {
+    String chain = sim.chain("--block-time-ms", "20");
+    Path incumbent = tmp.resolve("incumbent");
+    Path entrant = tmp.resolve("entrant");
+    for (Path home : List.of(incumbent, entrant)) {
+      writeKey(home, "VALKEY");
+      Files.writeString(
+          home.resolve("config/node_key.json"),
+          "{\"priv_key\":{\"type\":\"tendermint/PrivKeyEd25519\",\"value\":\"SAMENODE\"}}");
+    }
+
+    seid(incumbent, "v1.0.0", chain);
+    seid(entrant, "v1.0.0", chain);
+
+    await("evidence for the shared key")
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> get(chain + "/evidence").path("evidence").size() > 0);
+    assertThat(get(chain + "/evidence").path("evidence").get(0).path("signers")).hasSize(2);
+  }
+
+  @Test
   void waitsForItsSidecarAndFollowsThePeersDiscoverPeersWrote() throws IOException {
     String chain = sim.chain("--block-time-ms", "20");
     Path home = tmp.resolve("node");

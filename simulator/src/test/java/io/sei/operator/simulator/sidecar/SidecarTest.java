@@ -87,7 +87,7 @@ class SidecarTest {
       strings = {
         "{\"type\":\"reboot\",\"params\":{}}",
         "{\"type\":\"snapshot-restore\",\"params\":{\"targetHeight\":\"100\"}}",
-        "{\"type\":\"snapshot-restore\",\"params\":{}}",
+        "{\"type\":\"snapshot-restore\",\"params\":{\"targetHeight\":-1}}",
         "{\"type\":\"config-apply\",\"params\":{\"chainId\":\"c\",\"mode\":\"miner\"}}",
         "{\"type\":\"config-apply\",\"params\":{\"chainId\":\"c\",\"mode\":\"archive\",\"overrides\":{\"a\":1}}}",
         "{\"type\":\"discover-peers\",\"params\":{\"addresses\":[\"nohost\"]}}",
