@@ -10,7 +10,7 @@ echo "Test summary"
 for dir in */target/surefire-reports */target/failsafe-reports e2e/target/cucumber-junit; do
   [ -d "$dir" ] || continue
   t=0 f=0 s=0
-  for xml in "$dir"/TEST-*.xml "$dir"/*.xml; do
+  for xml in "$dir"/*.xml; do
     [ -f "$xml" ] || continue
     head=$(grep -m1 -o '<testsuite [^>]*>' "$xml") || continue
     num() { echo "$head" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
