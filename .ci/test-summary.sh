@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 total_tests=0 total_fail=0 total_skip=0
 echo
 echo "Test summary"
-for dir in */target/surefire-reports */target/failsafe-reports e2e/target/cucumber-junit; do
+for dir in */target/surefire-reports */target/failsafe-reports; do
   [ -d "$dir" ] || continue
   t=0 f=0 s=0
   for xml in "$dir"/*.xml; do
