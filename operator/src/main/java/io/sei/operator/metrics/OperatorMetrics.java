@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The operator's Prometheus metrics: plan duration by plan class and outcome, active plans, task
- * failures by type, reconciles (count and latency) and SeiNodes by phase.
+ * failures by type, sidecar submissions, reconciles (count and latency) and SeiNodes by phase.
  */
 public final class OperatorMetrics {
   private final PrometheusMeterRegistry registry =
@@ -47,6 +47,19 @@ public final class OperatorMetrics {
     Counter.builder("sei_task_failures")
         .description("Failed task attempts by task type")
         .tag("type", type)
+        .register(registry)
+        .increment();
+  }
+
+  /**
+   * A sidecar task of {@code type} was submitted; {@code created} when the sidecar did not know its
+   * id yet.
+   */
+  public void sidecarSubmitted(String type, boolean created) {
+    Counter.builder("sei_sidecar_submissions")
+        .description("Sidecar task submissions by task type and whether the sidecar created them")
+        .tag("type", type)
+        .tag("result", created ? "created" : "known")
         .register(registry)
         .increment();
   }

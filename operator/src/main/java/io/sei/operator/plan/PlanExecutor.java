@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,22 +42,16 @@ public final class PlanExecutor {
   private final TaskExecutions executions;
   private final RetryPolicy retries;
   private final AdaptiveRequeue requeue;
-  private final Consumer<String> taskFailures;
 
-  /**
-   * @param taskFailures told the type of every failed task attempt (for metrics)
-   */
   public PlanExecutor(
       NodeServices services,
       TaskExecutions executions,
       RetryPolicy retries,
-      AdaptiveRequeue requeue,
-      Consumer<String> taskFailures) {
+      AdaptiveRequeue requeue) {
     this.services = services;
     this.executions = executions;
     this.retries = retries;
     this.requeue = requeue;
-    this.taskFailures = taskFailures;
   }
 
   /**
@@ -118,11 +111,11 @@ public final class PlanExecutor {
       progress =
           executions.run(new TaskContext(node, plan, index, task, starting, services), params);
     } catch (TerminalTaskException e) {
-      taskFailures.accept(task.getType());
+      services.metrics().taskFailed(task.getType());
       failPlan(plan, index, task, e.getMessage());
       return Optional.empty();
     } catch (RuntimeException e) {
-      taskFailures.accept(task.getType());
+      services.metrics().taskFailed(task.getType());
       return retryOrFail(plan, index, task, params.type(), describe(e), now);
     }
     if (progress instanceof Progress.Waiting waiting) {

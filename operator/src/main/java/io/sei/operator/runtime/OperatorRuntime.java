@@ -42,21 +42,21 @@ public final class OperatorRuntime implements AutoCloseable {
             config.sidecarEndpoint(),
             (namespace, selector) ->
                 NodePods.running(client, namespace, selector).map(p -> p.getStatus().getPodIP()));
+    OperatorMetrics metrics = new OperatorMetrics();
     NodeServices services =
         new NodeServices(
             client,
             config,
             new SidecarClient(new TokenFile(config.operatorTokenFile()), SIDECAR_TIMEOUT),
             endpoints,
-            options.clock());
-    OperatorMetrics metrics = new OperatorMetrics();
+            options.clock(),
+            metrics);
     PlanExecutor executor =
         new PlanExecutor(
             services,
             new TaskExecutions(),
             options.retries(),
-            new AdaptiveRequeue(config.minRequeue(), config.pollInterval()),
-            metrics::taskFailed);
+            new AdaptiveRequeue(config.minRequeue(), config.pollInterval()));
     SeiNodeReconciler nodes =
         new SeiNodeReconciler(
             new NodePlanner(options.clock(), () -> UUID.randomUUID().toString(), options.retries()),

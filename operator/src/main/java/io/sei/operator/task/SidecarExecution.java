@@ -35,11 +35,11 @@ abstract class SidecarExecution<P extends TaskParams> implements TaskExecution<P
       SidecarEndpoint endpoint = context.services().endpoints().resolve(context.node(), role);
       var sidecars = context.services().sidecars();
       if (context.starting()) {
-        sidecars.submit(endpoint, id, type, paramsJson(context, params));
+        submit(context, endpoint, params);
       }
       Optional<SidecarTask> task = sidecars.get(endpoint, id);
       if (task.isEmpty()) {
-        sidecars.submit(endpoint, id, type, paramsJson(context, params));
+        submit(context, endpoint, params);
         return Progress.waiting("resubmitted " + type + " to a sidecar that did not know it");
       }
       switch (task.get().state()) {
@@ -57,6 +57,19 @@ abstract class SidecarExecution<P extends TaskParams> implements TaskExecution<P
     } catch (SidecarRejectedException e) {
       throw new TerminalTaskException(e.getMessage());
     }
+  }
+
+  private void submit(TaskContext context, SidecarEndpoint endpoint, P params) {
+    boolean created =
+        context
+            .services()
+            .sidecars()
+            .submit(
+                endpoint,
+                context.task().getId(),
+                context.task().getType(),
+                paramsJson(context, params));
+    context.services().metrics().sidecarSubmitted(context.task().getType(), created);
   }
 
   /** The params sent to the sidecar; the planned ones unless a task resolves something first. */

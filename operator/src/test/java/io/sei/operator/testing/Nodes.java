@@ -2,7 +2,9 @@ package io.sei.operator.testing;
 
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.sei.operator.api.FullNodeSpec;
 import io.sei.operator.api.NodePhase;
 import io.sei.operator.api.PeerSource;
@@ -12,10 +14,13 @@ import io.sei.operator.api.SeiNodeSpec;
 import io.sei.operator.api.SnapshotSource;
 import io.sei.operator.api.StaticPeers;
 import io.sei.operator.api.ValidatorSpec;
+import io.sei.operator.planner.plan.StatusConditions;
 import io.sei.operator.simulator.cluster.junit.LocalCluster;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** SeiNodes of the integration tests, and reading them back. */
 public final class Nodes {
@@ -60,6 +65,41 @@ public final class Nodes {
         new ObjectMetaBuilder().withName(name).withNamespace(cluster.namespace()).build());
     node.setSpec(spec);
     return cluster.client().resource(node).create();
+  }
+
+  /** Edits {@code name}'s spec as a user would (a patch of the main resource). */
+  public static void editSpec(LocalCluster cluster, String name, Consumer<SeiNodeSpec> edit) {
+    cluster
+        .client()
+        .resources(SeiNode.class)
+        .inNamespace(cluster.namespace())
+        .withName(name)
+        .edit(
+            n -> {
+              edit.accept(n.getSpec());
+              return n;
+            });
+  }
+
+  /** A Secret holding one file. */
+  public static void secret(LocalCluster cluster, String name, String file, String content) {
+    cluster
+        .client()
+        .secrets()
+        .inNamespace(cluster.namespace())
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .withStringData(Map.of(file, content))
+                .build())
+        .create();
+  }
+
+  /** The condition of {@code type} on {@code node}, if any. */
+  public static Optional<Condition> condition(SeiNode node, String type) {
+    return StatusConditions.find(node.getStatus().getConditions(), type);
   }
 
   public static SeiNode get(LocalCluster cluster, String name) {

@@ -18,6 +18,10 @@ import io.sei.operator.simulator.cluster.junit.LocalCluster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,6 +112,17 @@ public final class OperatorUnderTest implements AutoCloseable {
                 .build())
         .create();
     return cluster.controlPlane().mintToken(cluster.namespace(), "stranger", Duration.ofHours(1));
+  }
+
+  /** The operator's {@code /metrics} text. */
+  public String metrics() throws IOException, InterruptedException {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + runtime.metricsPort() + "/metrics"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   /** The operator's bearer token as the proxy receives it. */

@@ -52,13 +52,20 @@ public final class SimChain implements AutoCloseable {
     return status(url()).path("result").path("sync_info").path("latest_block_height").asLong();
   }
 
+  /** How many blocks the key {@code address} signed, as the chain recorded them. */
+  public long signatures(String address) throws IOException, InterruptedException {
+    return get(url() + "/signatures?address=" + address).path("count").asLong();
+  }
+
   /** {@code /status} of a chain or a seid at {@code baseUrl}. */
   public static JsonNode status(String baseUrl) throws IOException, InterruptedException {
+    return get(baseUrl + "/status");
+  }
+
+  private static JsonNode get(String url) throws IOException, InterruptedException {
     HttpResponse<String> response =
         HTTP.send(
-            HttpRequest.newBuilder(URI.create(baseUrl + "/status"))
-                .timeout(Duration.ofSeconds(2))
-                .build(),
+            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
             HttpResponse.BodyHandlers.ofString());
     return JSON.readTree(response.body());
   }
