@@ -18,6 +18,7 @@ import io.sei.operator.planner.task.ValidateSigningKeyParams;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -104,6 +105,10 @@ public final class NodePlanner {
   }
 
   private NodePlanDecision planRunning(SeiNode node, SeiNodeStatus status) {
+    Optional<NodeSpecCheck.Problem> problem = NodeSpecCheck.problem(node.getSpec());
+    if (problem.isPresent()) {
+      return new NodePlanDecision.Invalid(problem.get().reason(), problem.get().message());
+    }
     NodeDrift drift = NodeDrift.of(node);
     if (drift.any()) {
       Optional<Duration> cooldown = remainingCooldown(status);
@@ -136,14 +141,18 @@ public final class NodePlanner {
         .isPresent();
   }
 
+  /** A phase name as stored in a plan; an unknown (hand-edited) one is ignored, never thrown. */
+  private static Optional<NodePhase> knownPhase(String name) {
+    return Arrays.stream(NodePhase.values()).filter(p -> p.name().equals(name)).findFirst();
+  }
+
   private NodePlanDecision.FinishPlan finish(SeiNode node, TaskPlan plan) {
     PlanOutcome outcome = PlanOutcome.of(plan.getPhase());
     String planClass = PlanClassifier.classify(plan);
     boolean complete = outcome == PlanOutcome.COMPLETE;
     Optional<NodePhase> phase =
         Optional.ofNullable(complete ? plan.getTargetPhase() : plan.getFailedPhase())
-            .filter(p -> !p.isBlank())
-            .map(NodePhase::valueOf);
+            .flatMap(NodePlanner::knownPhase);
     List<Condition> conditions =
         planClass.startsWith("node-update:")
             ? List.of(

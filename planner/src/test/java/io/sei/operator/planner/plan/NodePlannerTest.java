@@ -256,6 +256,29 @@ class NodePlannerTest {
   }
 
   @Test
+  void handEditedUnknownTargetPhaseFinishesThePlanWithoutAPhaseInsteadOfThrowing() {
+    SeiNode node = running(fullNode(null).withImage(IMAGE_V2), IMAGE_V1, null);
+    TaskPlan plan = terminal(start(node).plan(), PlanPhase.Complete);
+    plan.setTargetPhase("Sleeping");
+    node.getStatus().setPlan(plan);
+
+    NodePlanDecision.FinishPlan finish = (NodePlanDecision.FinishPlan) planner.decide(node);
+
+    assertThat(finish.phase()).isEmpty();
+  }
+
+  @Test
+  void runningNodeWhoseImageWasBlankedIsAValidationResultNotAnException() {
+    SeiNode node = running(fullNode(null).withImage(""), IMAGE_V1, null);
+
+    NodePlanDecision decision = planner.decide(node);
+
+    assertThat(decision).isInstanceOf(NodePlanDecision.Invalid.class);
+    assertThat(((NodePlanDecision.Invalid) decision).reason())
+        .isEqualTo(NodeSpecCheck.REASON_INCOMPLETE_SPEC);
+  }
+
+  @Test
   void completedNodeUpdateClearsWithUpdateComplete() {
     SeiNode node = running(fullNode(null).withImage(IMAGE_V2), IMAGE_V1, null);
     node.getStatus().setPlan(terminal(start(node).plan(), PlanPhase.Complete));
