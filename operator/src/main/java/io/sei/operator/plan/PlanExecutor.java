@@ -1,5 +1,6 @@
 package io.sei.operator.plan;
 
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.sei.operator.api.PlanPhase;
 import io.sei.operator.api.PlannedTask;
 import io.sei.operator.api.SeiNode;
@@ -32,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * back to Pending with {@code error}, {@code retryCount} and {@code nextAttemptAt} (backoff from
  * the {@link RetryPolicy}); past its budget — or at once for {@link InvalidTaskException} and
  * {@link TerminalTaskException} — the plan fails with {@code failedTaskIndex}/{@code
- * failedTaskDetail}. All state lives in the plan, so a restarted operator resumes where the status
- * says; Complete tasks are never run again.
+ * failedTaskDetail}. An unreachable API server (no answer, 5xx, 429) fails the reconcile instead:
+ * nothing is written and JOSDK retries it. All state lives in the plan, so a restarted operator
+ * resumes where the status says; Complete tasks are never run again.
  */
 public final class PlanExecutor {
   private static final Logger LOG = LoggerFactory.getLogger(PlanExecutor.class);
@@ -114,6 +116,12 @@ public final class PlanExecutor {
       services.metrics().taskFailed(task.getType());
       failPlan(plan, index, task, e.getMessage());
       return Optional.empty();
+    } catch (KubernetesClientException e) {
+      if (apiUnavailable(e)) {
+        throw e;
+      }
+      services.metrics().taskFailed(task.getType());
+      return retryOrFail(plan, index, task, params.type(), describe(e), now);
     } catch (RuntimeException e) {
       services.metrics().taskFailed(task.getType());
       return retryOrFail(plan, index, task, params.type(), describe(e), now);
@@ -159,6 +167,14 @@ public final class PlanExecutor {
     plan.setFailedTaskIndex(index);
     plan.setFailedTaskDetail(detail);
     LOG.warn("plan {} failed at task {} (#{}): {}", plan.getId(), task.getType(), index, detail);
+  }
+
+  /**
+   * The API server could not be reached or asked us to come back (no answer, 5xx, 429): not the
+   * task's fault, so it costs no retry. The reconcile fails without writing and JOSDK retries it.
+   */
+  private static boolean apiUnavailable(KubernetesClientException e) {
+    return e.getCode() == 0 || e.getCode() == 429 || e.getCode() >= 500;
   }
 
   private static String describe(RuntimeException e) {

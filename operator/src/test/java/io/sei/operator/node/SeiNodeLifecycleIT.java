@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.sei.operator.api.Conditions;
+import io.sei.operator.api.FullNodeSpec;
 import io.sei.operator.api.NodePhase;
 import io.sei.operator.api.SeiNode;
 import io.sei.operator.planner.plan.StatusConditions;
@@ -13,6 +14,10 @@ import io.sei.operator.simulator.cluster.junit.WithLocalControlPlane;
 import io.sei.operator.testing.Nodes;
 import io.sei.operator.testing.OperatorUnderTest;
 import io.sei.operator.testing.SimChain;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -74,5 +79,36 @@ class SeiNodeLifecycleIT {
                         .path("latest_block_height")
                         .asLong()
                     >= 10);
+  }
+
+  @Test
+  void theProxyRefusesCallsWithoutTheGrantWhileTheOperatorsCallsPass(LocalCluster cluster)
+      throws Exception {
+    operator = OperatorUnderTest.start(cluster, Map.of());
+    Nodes.create(cluster, "gated", Nodes.following(chain, IMAGE).withFullNode(new FullNodeSpec()));
+    SeiNode node = Nodes.awaitPhase(cluster, "gated", NodePhase.Running);
+    assertThat(node.getStatus().getResolvedPeers()).containsExactly(chain.peer());
+    Pod pod = cluster.client().pods().inNamespace(cluster.namespace()).withName("gated-0").get();
+    URI tasks = URI.create("http://" + pod.getStatus().getPodIP() + ":8443/v0/tasks");
+    String body = "{\"type\":\"mark-ready\",\"params\":{}}";
+
+    assertThat(post(tasks, null, body)).as("no token").isEqualTo(401);
+    assertThat(post(tasks, OperatorUnderTest.strangerToken(cluster), body))
+        .as("a token without create on seinodetasks")
+        .isEqualTo(403);
+    assertThat(post(tasks, operator.token(), body)).as("the operator's token").isEqualTo(201);
+  }
+
+  private static int post(URI uri, String token, String body) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HttpClient.newHttpClient()
+        .send(request.build(), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 }

@@ -92,9 +92,13 @@ public final class OperatorUnderTest implements AutoCloseable {
         new KubernetesClientBuilder().withConfig(asOperator).build());
   }
 
-  /** Stops the operator and starts a fresh one (new caches, new in-memory state). */
-  public void restart() {
+  /**
+   * Stops the operator, runs {@code whileStopped}, and starts a fresh one (new caches, no in-memory
+   * state): it knows only what the cluster holds.
+   */
+  public void restart(Runnable whileStopped) {
     runtime.close();
+    whileStopped.run();
     runtime = startRuntime();
   }
 

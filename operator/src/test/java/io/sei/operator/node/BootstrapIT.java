@@ -1,0 +1,151 @@
+package io.sei.operator.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.sei.operator.api.NodePhase;
+import io.sei.operator.api.SeiNode;
+import io.sei.operator.simulator.cluster.junit.LocalCluster;
+import io.sei.operator.simulator.cluster.junit.WithLocalControlPlane;
+import io.sei.operator.testing.Nodes;
+import io.sei.operator.testing.OperatorUnderTest;
+import io.sei.operator.testing.SimChain;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bootstrap plan (seed 003): a Job with the bootstrap image syncs the data PVC to the target
+ * height and halts; after teardown the StatefulSet runs the production image on the same PVC.
+ */
+@WithLocalControlPlane
+class BootstrapIT {
+  private static final String BOOTSTRAP_IMAGE = "sei-sim:v1.0.0";
+  private static final String IMAGE = "sei-sim:v1.1.0";
+  private static final long TARGET_HEIGHT = 22;
+
+  private SimChain chain;
+  private OperatorUnderTest operator;
+
+  @BeforeEach
+  void startChain() throws Exception {
+    chain = new SimChain(50, List.of(), 5);
+    await("the chain past the target height")
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(() -> chain.height() >= TARGET_HEIGHT + 5);
+  }
+
+  @AfterEach
+  void stop() {
+    if (operator != null) {
+      operator.close();
+    }
+    chain.close();
+  }
+
+  @Test
+  void theJobHaltsAtTheTargetHeightAndTheStatefulSetCarriesOnFromItOnTheSamePvc(
+      LocalCluster cluster) throws Exception {
+    String ns = cluster.namespace();
+    operator = OperatorUnderTest.start(cluster, Map.of("SEI_SNAPSHOT_BUCKET", chain.url()));
+    Nodes.create(
+        cluster, "boot", Nodes.fullNodeFromSnapshot(chain, IMAGE, TARGET_HEIGHT, BOOTSTRAP_IMAGE));
+
+    String pvcUid =
+        await("the data PVC")
+            .atMost(Nodes.PLAN_TIMEOUT)
+            .until(
+                () ->
+                    cluster
+                        .client()
+                        .persistentVolumeClaims()
+                        .inNamespace(ns)
+                        .withName("boot-data")
+                        .get(),
+                pvc -> pvc != null)
+            .getMetadata()
+            .getUid();
+    await("the bootstrap Job runs the bootstrap image")
+        .atMost(Nodes.PLAN_TIMEOUT)
+        .until(
+            () ->
+                cluster
+                    .client()
+                    .batch()
+                    .v1()
+                    .jobs()
+                    .inNamespace(ns)
+                    .withName("boot-bootstrap")
+                    .get(),
+            job ->
+                job != null
+                    && job.getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0)
+                        .getImage()
+                        .equals(BOOTSTRAP_IMAGE)
+                    && job.getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0)
+                        .getArgs()
+                        .containsAll(List.of("--halt-height", Long.toString(TARGET_HEIGHT))));
+
+    SeiNode node = Nodes.awaitPhase(cluster, "boot", NodePhase.Running);
+
+    assertThat(node.getStatus().getCurrentImage()).isEqualTo(IMAGE);
+    assertThat(
+            cluster.client().batch().v1().jobs().inNamespace(ns).withName("boot-bootstrap").get())
+        .as("bootstrap Job torn down")
+        .isNull();
+    assertThat(cluster.client().services().inNamespace(ns).withName("boot-bootstrap").get())
+        .as("bootstrap Service torn down")
+        .isNull();
+    PersistentVolumeClaim pvc =
+        cluster.client().persistentVolumeClaims().inNamespace(ns).withName("boot-data").get();
+    assertThat(pvc.getMetadata().getUid()).as("the same PVC").isEqualTo(pvcUid);
+    assertThat(
+            cluster
+                .client()
+                .apps()
+                .statefulSets()
+                .inNamespace(ns)
+                .withName("boot")
+                .get()
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getImage())
+        .isEqualTo(IMAGE);
+    Path seidLog =
+        await("the production seid's log")
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> cluster.kubelet().logFile(ns, "boot-0", "seid"), log -> log.isPresent())
+            .orElseThrow();
+    String start =
+        await("the production seid started")
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    Files.readAllLines(seidLog).stream()
+                        .filter(l -> l.startsWith("SEID node="))
+                        .findFirst(),
+                line -> line.isPresent())
+            .orElseThrow();
+    assertThat(start)
+        .as("production seid resumes at the bootstrap's halt height")
+        .contains("height=" + TARGET_HEIGHT + " ");
+  }
+}
