@@ -90,7 +90,11 @@ class ProcessBoundaryTest {
       Process halting = java(seidLog, env, concat(seid, "4"));
       assertThat(halting.waitFor(20, TimeUnit.SECONDS)).isTrue();
       assertThat(halting.exitValue()).isZero();
-      assertThat(Files.readString(seidLog)).contains("version=v6.4.0", "HALT height=4");
+      assertThat(Files.readString(seidLog))
+          .contains(
+              "version=v6.4.0",
+              "HALT height=4",
+              "DEBUG ignoring flags the simulator does not use: --log_level info");
 
       Process behind = java(seidLog, env, concat(seid, "2"));
       assertThat(behind.waitFor(20, TimeUnit.SECONDS)).isTrue();

@@ -184,9 +184,32 @@ class FaultsTest {
   }
 
   @Test
-  void aMalformedFaultsFileIsReportedAndIgnored() throws IOException {
+  void aMalformedFaultsFileIsReportedAndIgnoredWhileFlagFaultsStillApply() throws IOException {
     faultsFile("{not json");
-    String url = sidecar();
-    assertThat(request(url + "/v0/tasks", "GET", null, Map.of()).statusCode()).isEqualTo(200);
+    Sim.Proc sidecar =
+        sim.start(
+            "sidecar",
+            "--home",
+            home.toString(),
+            "--listen",
+            "127.0.0.1:0",
+            "--fault-fail-task",
+            "config-validate");
+    String url = "http://" + sidecar.awaitLine("SIDECAR listening=(\\S+)");
+
+    assertThat(submit(url, "9e0f2f7a-4b1c-4d7e-9a39-5f1f4c1a0001", "config-validate"))
+        .isEqualTo(201);
+    sidecar.awaitLine("WARN faults file .* ignored");
+    await("the flag fault fails the task")
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                request(
+                        url + "/v0/tasks/9e0f2f7a-4b1c-4d7e-9a39-5f1f4c1a0001",
+                        "GET",
+                        null,
+                        Map.of())
+                    .body()
+                    .contains("failed"));
   }
 }

@@ -194,7 +194,9 @@ class SeidTest {
             "--halt-height",
             "3");
     node.awaitLine("WAIT sidecar");
-    assertThat(node.running.awaitExit(Duration.ofMillis(300))).isEmpty();
+    // Nothing can move it on before mark-ready: it has not joined the chain and still runs.
+    assertThat(node.output()).doesNotContain("SEID node=");
+    assertThat(node.running.exit()).isNotDone();
 
     Sim.request(
         sidecarUrl + "/v0/tasks",
