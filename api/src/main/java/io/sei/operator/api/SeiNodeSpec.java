@@ -36,7 +36,7 @@ public class SeiNodeSpec {
 
   @JsonPropertyDescription("seid container image.")
   @Required
-  @Size(max = 512)
+  @Size(min = 1, max = 512)
   private String image;
 
   @JsonPropertyDescription("Where the node finds its peers.")

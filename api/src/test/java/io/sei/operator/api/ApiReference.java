@@ -198,6 +198,9 @@ final class ApiReference {
     if (s.getMaximum() != null) {
       out.add("≤ " + s.getMaximum().longValue());
     }
+    if (s.getMinLength() != null) {
+      out.add("min length " + s.getMinLength());
+    }
     if (s.getMaxLength() != null) {
       out.add("max length " + s.getMaxLength());
     }

@@ -13,6 +13,7 @@ import io.sei.operator.simulator.cluster.junit.LocalCluster;
 import io.sei.operator.simulator.cluster.junit.WithLocalControlPlane;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -44,6 +45,14 @@ class AdmissionIT {
           .as("the accepted update is stored")
           .isEqualTo(spec(c.accepted()));
     }
+  }
+
+  @Test
+  void apiServerRefusesABlankImage(LocalCluster cluster) {
+    assertThatThrownBy(
+            () -> create(cluster, "SeiNode", "spec: {chainId: pacific-1, image: '', archive: {}}"))
+        .isInstanceOf(KubernetesClientException.class)
+        .hasMessageContaining("spec.image");
   }
 
   private static GenericKubernetesResource create(LocalCluster cluster, String kind, String yaml) {
