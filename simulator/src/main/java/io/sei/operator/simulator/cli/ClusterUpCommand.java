@@ -62,6 +62,17 @@ final class ClusterUpCommand implements RoleCommand {
   List<String> upgrades = new ArrayList<>();
 
   @Option(
+      names = "--operator",
+      arity = "0..1",
+      paramLabel = "JAR",
+      fallbackValue = "operator/target/sei-operator.jar",
+      description =
+          "Also run the operator jar (default: ${FALLBACK-VALUE}) as a separate process, as the"
+              + " ServiceAccount sei-system/sei-operator bound to the chart's ClusterRole; prints"
+              + " OPERATOR pid=… log=….")
+  Path operatorJar;
+
+  @Option(
       names = "--snapshot-interval",
       paramLabel = "K",
       defaultValue = "10",
@@ -82,6 +93,7 @@ final class ClusterUpCommand implements RoleCommand {
                 snapshotInterval,
                 null)
             : null;
-    return new ClusterUp(new ClusterUp.Options(kubeconfig, stateDir, chainConfig), context);
+    return new ClusterUp(
+        new ClusterUp.Options(kubeconfig, stateDir, chainConfig, operatorJar), context);
   }
 }

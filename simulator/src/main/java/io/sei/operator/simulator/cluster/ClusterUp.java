@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
  * {@code READY} once the node is Ready and the admin kubeconfig is written.
  */
 public final class ClusterUp implements SimProcess {
-  /** What to bring up; {@code chain} is null for no chain. */
-  public record Options(Path kubeconfig, Path stateDir, ChainConfig chain) {}
+  /** What to bring up; {@code chain} and {@code operatorJar} are null when not wanted. */
+  public record Options(Path kubeconfig, Path stateDir, ChainConfig chain, Path operatorJar) {}
 
   private final Options options;
   private final SimContext context;
@@ -51,16 +51,26 @@ public final class ClusterUp implements SimProcess {
       cp.installCrds();
       try (SimulatedKubelet kubelet =
           SimulatedKubelet.start(cp, KubeletSettings.defaults(), stateDir.resolve("kubelet"))) {
-        RunningProcess chain = startChain();
+        RunningChain chain = startChain();
+        OperatorProcess operator = null;
         try {
+          if (options.operatorJar() != null) {
+            operator =
+                OperatorProcess.start(
+                    cp, options.operatorJar(), chain == null ? null : chain.url());
+            context.log("OPERATOR pid=" + operator.pid() + " log=" + operator.log());
+          }
           Files.writeString(options.kubeconfig(), cp.kubeconfigYaml());
           Waits.until(
               "the simulated node to be Ready", Duration.ofSeconds(60), () -> nodeReady(cp));
           context.log("READY");
           stop.await();
         } finally {
+          if (operator != null) {
+            operator.close();
+          }
           if (chain != null) {
-            chain.stop(Duration.ofSeconds(5));
+            chain.process().stop(Duration.ofSeconds(5));
           }
         }
       }
@@ -71,7 +81,9 @@ public final class ClusterUp implements SimProcess {
     }
   }
 
-  private RunningProcess startChain() throws IOException {
+  private record RunningChain(RunningProcess process, String url) {}
+
+  private RunningChain startChain() throws IOException {
     if (options.chain() == null) {
       return null;
     }
@@ -79,8 +91,9 @@ public final class ClusterUp implements SimProcess {
     RunningProcess running = RunningProcess.start("chain", chain);
     try {
       InetSocketAddress address = chain.listening().get(30, TimeUnit.SECONDS);
-      context.log("CHAIN " + address.getHostString() + ":" + address.getPort());
-      return running;
+      String hostPort = address.getHostString() + ":" + address.getPort();
+      context.log("CHAIN " + hostPort);
+      return new RunningChain(running, "http://" + hostPort);
     } catch (Exception e) {
       running.stop(Duration.ofSeconds(5));
       throw new IOException("the chain did not start: " + e.getMessage(), e);
