@@ -54,7 +54,7 @@ public final class OperatorRuntime implements AutoCloseable {
     PlanExecutor executor =
         new PlanExecutor(
             services,
-            new TaskExecutions(),
+            TaskExecutions.standard(),
             options.retries(),
             new AdaptiveRequeue(config.minRequeue(), config.pollInterval()));
     SeiNodeReconciler nodes =

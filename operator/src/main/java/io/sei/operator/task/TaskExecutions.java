@@ -8,9 +8,16 @@ import java.util.Optional;
 
 /** The execution of every node-side task type (Kubernetes and sidecar), one class per type. */
 public final class TaskExecutions {
-  private final Map<TaskType, TaskExecution<?>> byType = new EnumMap<>(TaskType.class);
+  private final Map<TaskType, TaskExecution<?>> byType;
 
-  public TaskExecutions() {
+  /** Executions of the given types only (tests stand in for the real ones). */
+  public TaskExecutions(Map<TaskType, TaskExecution<?>> byType) {
+    this.byType = new EnumMap<>(byType);
+  }
+
+  /** The operator's execution of every node-side task type. */
+  public static TaskExecutions standard() {
+    Map<TaskType, TaskExecution<?>> byType = new EnumMap<>(TaskType.class);
     byType.put(TaskType.ENSURE_DATA_PVC, new EnsureDataPvc());
     byType.put(TaskType.VALIDATE_SIGNING_KEY, new ValidateSigningKey());
     byType.put(TaskType.VALIDATE_NODE_KEY, new ValidateNodeKey());
@@ -31,6 +38,7 @@ public final class TaskExecutions {
     byType.put(TaskType.CONFIGURE_STATE_SYNC, new ConfigureStateSync());
     byType.put(TaskType.CONFIG_VALIDATE, new ConfigValidate());
     byType.put(TaskType.MARK_READY, new MarkReady());
+    return new TaskExecutions(byType);
   }
 
   /**
