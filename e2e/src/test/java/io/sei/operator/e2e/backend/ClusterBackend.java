@@ -1,0 +1,40 @@
+package io.sei.operator.e2e.backend;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.List;
+
+/**
+ * Where the features run: a Kubernetes cluster with the operator installed, a simulated chain the
+ * nodes follow (also their snapshot bucket) and a way to look inside pods. One instance serves
+ * every scenario of a test run; scenarios isolate themselves by namespace.
+ */
+public interface ClusterBackend extends AutoCloseable {
+  /** {@code local} or {@code kind}. */
+  String name();
+
+  /** An admin client. */
+  KubernetesClient client();
+
+  /** The chain's address as a static peer of a node, {@code <id>@<host>:<port>}. */
+  String chainPeer();
+
+  /** The chain's latest height, read from the test. */
+  long chainHeight();
+
+  /** The body of {@code GET http://<pod>:<port><path>}, as a client inside the cluster sees it. */
+  String podHttpGet(String namespace, String pod, int port, String path);
+
+  /** The last {@code lines} lines a container printed; empty when it has no log yet. */
+  List<String> containerLog(String namespace, String pod, String container, int lines);
+
+  /** Starts collecting the operator's log lines from now on (one cursor per scenario). */
+  LogCursor operatorLog();
+
+  /** The operator's log lines since the cursor was taken. */
+  interface LogCursor {
+    List<String> linesSince(int maxLines);
+  }
+
+  @Override
+  void close();
+}

@@ -1,0 +1,351 @@
+package io.sei.operator.e2e.backend;
+
+import com.dajudge.kindcontainer.KindContainer;
+import com.dajudge.kindcontainer.KindContainerVersion;
+import com.dajudge.kindcontainer.helm.Helm3Container;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.LocalPortForward;
+import io.sei.operator.e2e.Waits;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.Container;
+import org.testcontainers.utility.MountableFile;
+
+/**
+ * The features on a real kubelet: a kind cluster (kindcontainer, needs a privileged Docker engine),
+ * the simulator and operator images built by Jib as tarballs and imported into the node as {@code
+ * kind load} does, the real kube-rbac-proxy image pulled by the node, the operator installed from
+ * the Helm chart and a simulated chain as a Deployment behind a Service.
+ */
+public final class KindBackend implements ClusterBackend {
+  static final String OPERATOR = "sei-operator";
+  static final String CHAIN_NAMESPACE = "sei-chain";
+  static final String CHAIN = "sei-chain";
+  static final String SIM_IMAGE = "sei-sim:v6.3.0";
+  static final int CHAIN_PORT = 26657;
+  private static final String CHAIN_NODE_ID = "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00";
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final KindContainer<?> kind;
+  private final KubernetesClient client;
+
+  private KindBackend(KindContainer<?> kind, KubernetesClient client) {
+    this.kind = kind;
+    this.client = client;
+  }
+
+  /** Why this backend cannot run on this machine, if it cannot. */
+  public static Optional<String> whyUnavailable() {
+    if (!DockerClientFactory.instance().isDockerAvailable()) {
+      return Optional.of(
+          "kind backend skipped: no Docker engine is reachable (Testcontainers found none);"
+              + " kindcontainer needs a privileged Docker engine");
+    }
+    return Optional.empty();
+  }
+
+  /** The image tarballs Jib wrote: every {@code sei-sim-*.tar} and the operator's. */
+  static List<Path> imageTarballs() {
+    Path operator = RepoFiles.path("operator/target/jib-image.tar");
+    Path sim = RepoFiles.path("simulator/target/sei-sim-v6.3.0.tar");
+    if (!Files.exists(operator) || !Files.exists(sim)) {
+      throw new IllegalStateException(
+          "the kind backend loads Jib image tarballs; build them first: ./mvnw -B -pl"
+              + " simulator,operator jib:buildTar -Dsim.version=v6.3.0 (missing "
+              + (Files.exists(operator) ? sim : operator)
+              + ")");
+    }
+    List<Path> tarballs = new ArrayList<>();
+    tarballs.add(operator);
+    try (Stream<Path> files = Files.list(RepoFiles.path("simulator/target"))) {
+      files
+          .filter(f -> f.getFileName().toString().matches("sei-sim-.+\\.tar"))
+          .forEach(tarballs::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return tarballs;
+  }
+
+  public static KindBackend start() {
+    List<Path> tarballs = imageTarballs();
+    KindContainer<?> kind = new KindContainer<>(KindContainerVersion.VERSION_1_33_4);
+    kind.start();
+    KubernetesClient client =
+        new KubernetesClientBuilder()
+            .withConfig(Config.fromKubeconfig(kind.getKubeconfig()))
+            .build();
+    try {
+      tarballs.forEach(tarball -> load(kind, tarball));
+      startChain(client);
+      installOperator(kind);
+      Waits.eventually(
+          "the operator Deployment from the Helm chart to be available",
+          Duration.ofMinutes(3),
+          () ->
+              Optional.ofNullable(
+                      client.apps().deployments().inNamespace(OPERATOR).withName(OPERATOR).get())
+                  .map(d -> d.getStatus().getAvailableReplicas())
+                  .filter(n -> n > 0)
+                  .isPresent());
+      return new KindBackend(kind, client);
+    } catch (RuntimeException e) {
+      client.close();
+      kind.stop();
+      throw e;
+    }
+  }
+
+  /** What {@code kind load image-archive} does: copy the tarball into the node, import it. */
+  private static void load(KindContainer<?> kind, Path tarball) {
+    String inNode = "/tmp/" + tarball.getFileName();
+    kind.copyFileToContainer(MountableFile.forHostPath(tarball), inNode);
+    exec(kind, "ctr", "--namespace=k8s.io", "images", "import", inNode);
+  }
+
+  private static void exec(org.testcontainers.containers.GenericContainer<?> c, String... cmd) {
+    try {
+      Container.ExecResult result = c.execInContainer(cmd);
+      if (result.getExitCode() != 0) {
+        throw new IllegalStateException(
+            String.join(" ", cmd) + " exited " + result.getExitCode() + ": " + result.getStderr());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted running " + String.join(" ", cmd), e);
+    }
+  }
+
+  private static void startChain(KubernetesClient client) {
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(CHAIN_NAMESPACE)
+                .endMetadata()
+                .build())
+        .serverSideApply();
+    Map<String, String> labels = Map.of("app", CHAIN);
+    client
+        .apps()
+        .deployments()
+        .inNamespace(CHAIN_NAMESPACE)
+        .resource(
+            new DeploymentBuilder()
+                .withNewMetadata()
+                .withName(CHAIN)
+                .endMetadata()
+                .withNewSpec()
+                .withNewSelector()
+                .withMatchLabels(labels)
+                .endSelector()
+                .withNewTemplate()
+                .withNewMetadata()
+                .withLabels(labels)
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("chain")
+                .withImage(SIM_IMAGE)
+                .withImagePullPolicy("IfNotPresent")
+                .withArgs(
+                    "chain",
+                    "--listen",
+                    "0.0.0.0:" + CHAIN_PORT,
+                    "--block-time-ms",
+                    "200",
+                    "--snapshot-interval",
+                    "10")
+                .addNewPort()
+                .withContainerPort(CHAIN_PORT)
+                .endPort()
+                .endContainer()
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build())
+        .serverSideApply();
+    client
+        .services()
+        .inNamespace(CHAIN_NAMESPACE)
+        .resource(
+            new ServiceBuilder()
+                .withNewMetadata()
+                .withName(CHAIN)
+                .endMetadata()
+                .withNewSpec()
+                .withSelector(labels)
+                .addNewPort()
+                .withPort(CHAIN_PORT)
+                .withTargetPort(new IntOrString(CHAIN_PORT))
+                .endPort()
+                .endSpec()
+                .build())
+        .serverSideApply();
+  }
+
+  private static String chainUrl() {
+    return "http://" + CHAIN + "." + CHAIN_NAMESPACE + ".svc:" + CHAIN_PORT;
+  }
+
+  /** {@code helm install} of deploy/helm/sei-operator with the e2e settings. */
+  private static void installOperator(KindContainer<?> kind) {
+    Helm3Container<?> helm = kind.helm3();
+    String chart = "/charts/sei-operator";
+    helm.copyFileToContainer(
+        MountableFile.forHostPath(RepoFiles.path("deploy/helm/sei-operator")), chart);
+    try {
+      helm.install
+          .namespace(OPERATOR)
+          .createNamespace()
+          .set("config.SEI_SIDECAR_IMAGE", SIM_IMAGE)
+          .set("config.SEI_SNAPSHOT_BUCKET", chainUrl())
+          .set("config.SEI_DATA_VOLUME_SIZE", "1Gi")
+          .set("config.SEI_SEID_REQUESTS", "none")
+          .set("config.SEI_SEID_LIMITS", "none")
+          .set("config.SEI_SIDECAR_REQUESTS", "none")
+          .set("config.SEI_SIDECAR_LIMITS", "none")
+          .set("config.SEI_PROXY_REQUESTS", "none")
+          .set("config.SEI_PROXY_LIMITS", "none")
+          .set("config.SEI_POLL_INTERVAL", "1s")
+          .run(OPERATOR, chart);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted installing the chart", e);
+    } catch (com.dajudge.kindcontainer.exception.ExecutionException e) {
+      throw new IllegalStateException("helm install of the operator chart failed", e);
+    }
+  }
+
+  @Override
+  public String name() {
+    return "kind";
+  }
+
+  @Override
+  public KubernetesClient client() {
+    return client;
+  }
+
+  @Override
+  public String chainPeer() {
+    return CHAIN_NODE_ID + "@" + CHAIN + "." + CHAIN_NAMESPACE + ".svc:" + CHAIN_PORT;
+  }
+
+  @Override
+  public long chainHeight() {
+    Pod pod =
+        client
+            .pods()
+            .inNamespace(CHAIN_NAMESPACE)
+            .withLabel("app", CHAIN)
+            .list()
+            .getItems()
+            .stream()
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("no chain pod"));
+    try {
+      return JSON.readTree(
+              podHttpGet(CHAIN_NAMESPACE, pod.getMetadata().getName(), CHAIN_PORT, "/status"))
+          .path("result")
+          .path("sync_info")
+          .path("latest_block_height")
+          .asLong();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Pod addresses are inside Docker's network: go through a port-forward of the API server. */
+  @Override
+  public String podHttpGet(String namespace, String pod, int port, String path) {
+    try (LocalPortForward forward =
+        client.pods().inNamespace(namespace).withName(pod).portForward(port)) {
+      return HTTP.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + forward.getLocalPort() + path))
+                  .timeout(Duration.ofSeconds(5))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted calling " + pod, e);
+    }
+  }
+
+  @Override
+  public List<String> containerLog(String namespace, String pod, String container, int lines) {
+    String log =
+        client
+            .pods()
+            .inNamespace(namespace)
+            .withName(pod)
+            .inContainer(container)
+            .tailingLines(lines)
+            .getLog();
+    return log == null ? List.of() : log.lines().toList();
+  }
+
+  @Override
+  public LogCursor operatorLog() {
+    String since = Instant.now().toString();
+    return max ->
+        client
+            .pods()
+            .inNamespace(OPERATOR)
+            .withLabel("app.kubernetes.io/name", OPERATOR)
+            .list()
+            .getItems()
+            .stream()
+            .flatMap(
+                p ->
+                    Optional.ofNullable(
+                            client
+                                .pods()
+                                .inNamespace(OPERATOR)
+                                .withName(p.getMetadata().getName())
+                                .sinceTime(since)
+                                .tailingLines(max)
+                                .getLog())
+                        .stream()
+                        .flatMap(String::lines))
+            .toList();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    kind.stop();
+  }
+}

@@ -1,0 +1,327 @@
+package io.sei.operator.e2e.backend;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.sei.operator.config.PlatformConfig;
+import io.sei.operator.planner.task.RetryPolicy;
+import io.sei.operator.runtime.OperatorRuntime;
+import io.sei.operator.runtime.RuntimeOptions;
+import io.sei.operator.simulator.chain.Chain;
+import io.sei.operator.simulator.chain.ChainConfig;
+import io.sei.operator.simulator.cluster.LocalControlPlane;
+import io.sei.operator.simulator.kubelet.KubeletSettings;
+import io.sei.operator.simulator.kubelet.SimulatedKubelet;
+import io.sei.operator.simulator.proc.RunningProcess;
+import io.sei.operator.simulator.proc.SimContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The default backend, without Docker: the local control plane (real etcd, kube-apiserver,
+ * kube-controller-manager) with the simulated kubelet, a simulated chain on the host's loopback and
+ * the operator in-process. The operator runs as it does outside a cluster: it reaches sidecars by
+ * pod IP and authenticates — to the API server and to every kube-rbac-proxy — with a real token of
+ * its ServiceAccount, bound to the chart's own RBAC rules.
+ */
+public final class LocalBackend implements ClusterBackend {
+  /** The operator's namespace and ServiceAccount, as the chart names them. */
+  public static final String OPERATOR = "sei-operator";
+
+  public static final String PROXY_IMAGE = "quay.io/brancz/kube-rbac-proxy:v0.19.1";
+  public static final String SIDECAR_IMAGE = "sei-sim:v6.3.0";
+  private static final String CHAIN_NODE_ID = "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00";
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final LocalControlPlane controlPlane;
+  private final SimulatedKubelet kubelet;
+  private final RunningProcess chain;
+  private final int chainPort;
+  private final KubernetesClient operatorClient;
+  private final OperatorRuntime operator;
+
+  private LocalBackend(
+      LocalControlPlane controlPlane,
+      SimulatedKubelet kubelet,
+      RunningProcess chain,
+      int chainPort,
+      KubernetesClient operatorClient,
+      OperatorRuntime operator) {
+    this.controlPlane = controlPlane;
+    this.kubelet = kubelet;
+    this.chain = chain;
+    this.chainPort = chainPort;
+    this.operatorClient = operatorClient;
+    this.operator = operator;
+  }
+
+  /** Starts everything; stops what it started if a later piece fails. */
+  public static LocalBackend start() {
+    LocalControlPlane cp = LocalControlPlane.start(System.out);
+    SimulatedKubelet kubelet = null;
+    RunningProcess chain = null;
+    try {
+      cp.installCrds();
+      kubelet =
+          SimulatedKubelet.start(cp, KubeletSettings.defaults(), cp.stateDir().resolve("kubelet"));
+      Chain sim =
+          new Chain(new ChainConfig("127.0.0.1:0", 200, List.of(), 10, null), SimContext.system());
+      chain = RunningProcess.start("e2e-chain", sim);
+      int port = sim.listening().get(30, TimeUnit.SECONDS).getPort();
+      String token = operatorAccount(cp);
+      Path tokenFile = Files.createTempFile("sei-operator-token", "");
+      Files.writeString(tokenFile, token);
+      KubernetesClient asOperator = clientWithToken(cp.client(), token);
+      OperatorRuntime runtime =
+          OperatorRuntime.start(
+              asOperator,
+              PlatformConfig.fromEnvironment(
+                  Map.of(
+                      "SEI_KUBE_RBAC_PROXY_IMAGE",
+                      PROXY_IMAGE,
+                      "SEI_SIDECAR_IMAGE",
+                      SIDECAR_IMAGE,
+                      "SEI_SIDECAR_ENDPOINT",
+                      "pod-ip",
+                      "SEI_OPERATOR_TOKEN_FILE",
+                      tokenFile.toString(),
+                      "SEI_SNAPSHOT_BUCKET",
+                      "http://127.0.0.1:" + port,
+                      "SEI_DATA_VOLUME_SIZE",
+                      "1Gi",
+                      "SEI_POLL_INTERVAL",
+                      "1s",
+                      "SEI_MIN_REQUEUE",
+                      "100ms")),
+              new RuntimeOptions(
+                  false,
+                  0,
+                  0,
+                  Set.of(),
+                  RetryPolicy.defaults()
+                      .withBackoff(Duration.ofMillis(200), Duration.ofMillis(500)),
+                  Clock.systemUTC()));
+      return new LocalBackend(cp, kubelet, chain, port, asOperator, runtime);
+    } catch (IOException e) {
+      stopAll(cp, kubelet, chain);
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException | ExecutionException | TimeoutException e) {
+      stopAll(cp, kubelet, chain);
+      throw new IllegalStateException("the simulated chain did not start listening", e);
+    } catch (RuntimeException e) {
+      stopAll(cp, kubelet, chain);
+      throw e;
+    }
+  }
+
+  /**
+   * The operator's ServiceAccount in its own namespace, bound to the chart's ClusterRole rules and
+   * its leader-election Role; returns a token of it.
+   */
+  private static String operatorAccount(LocalControlPlane cp) {
+    KubernetesClient admin = cp.client();
+    admin
+        .namespaces()
+        .resource(new NamespaceBuilder().withNewMetadata().withName(OPERATOR).endMetadata().build())
+        .serverSideApply();
+    admin
+        .serviceAccounts()
+        .inNamespace(OPERATOR)
+        .resource(
+            new ServiceAccountBuilder().withNewMetadata().withName(OPERATOR).endMetadata().build())
+        .serverSideApply();
+    admin
+        .rbac()
+        .clusterRoles()
+        .resource(
+            new ClusterRoleBuilder()
+                .withNewMetadata()
+                .withName(OPERATOR)
+                .endMetadata()
+                .withRules(chartRules("clusterrole-rules.yaml"))
+                .build())
+        .serverSideApply();
+    admin
+        .rbac()
+        .clusterRoleBindings()
+        .resource(
+            new ClusterRoleBindingBuilder()
+                .withNewMetadata()
+                .withName(OPERATOR)
+                .endMetadata()
+                .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", OPERATOR)
+                .addNewSubject()
+                .withKind("ServiceAccount")
+                .withName(OPERATOR)
+                .withNamespace(OPERATOR)
+                .endSubject()
+                .build())
+        .serverSideApply();
+    String leaderElection = OPERATOR + "-leader-election";
+    admin
+        .rbac()
+        .roles()
+        .inNamespace(OPERATOR)
+        .resource(
+            new RoleBuilder()
+                .withNewMetadata()
+                .withName(leaderElection)
+                .endMetadata()
+                .withRules(chartRules("leader-election-rules.yaml"))
+                .build())
+        .serverSideApply();
+    admin
+        .rbac()
+        .roleBindings()
+        .inNamespace(OPERATOR)
+        .resource(
+            new RoleBindingBuilder()
+                .withNewMetadata()
+                .withName(leaderElection)
+                .endMetadata()
+                .withNewRoleRef("rbac.authorization.k8s.io", "Role", leaderElection)
+                .addNewSubject()
+                .withKind("ServiceAccount")
+                .withName(OPERATOR)
+                .withNamespace(OPERATOR)
+                .endSubject()
+                .build())
+        .serverSideApply();
+    return cp.mintToken(OPERATOR, OPERATOR, Duration.ofHours(2));
+  }
+
+  private static List<PolicyRule> chartRules(String file) {
+    try {
+      return new KubernetesSerialization()
+          .unmarshal(
+              Files.newInputStream(RepoFiles.path("deploy/helm/sei-operator/files/" + file)),
+              new TypeReference<List<PolicyRule>>() {});
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static KubernetesClient clientWithToken(KubernetesClient admin, String token) {
+    Config config = admin.getConfiguration();
+    return new KubernetesClientBuilder()
+        .withConfig(
+            new ConfigBuilder(Config.empty())
+                .withMasterUrl(config.getMasterUrl())
+                .withCaCertData(config.getCaCertData())
+                .withCaCertFile(config.getCaCertFile())
+                .withTrustCerts(config.isTrustCerts())
+                .withOauthToken(token)
+                .build())
+        .build();
+  }
+
+  @Override
+  public String name() {
+    return "local";
+  }
+
+  @Override
+  public KubernetesClient client() {
+    return controlPlane.client();
+  }
+
+  @Override
+  public String chainPeer() {
+    return CHAIN_NODE_ID + "@127.0.0.1:" + chainPort;
+  }
+
+  @Override
+  public long chainHeight() {
+    try {
+      return JSON.readTree(get("http://127.0.0.1:" + chainPort + "/status"))
+          .path("result")
+          .path("sync_info")
+          .path("latest_block_height")
+          .asLong();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Pods have their own loopback addresses here, reachable from the test. */
+  @Override
+  public String podHttpGet(String namespace, String pod, int port, String path) {
+    String ip = client().pods().inNamespace(namespace).withName(pod).get().getStatus().getPodIP();
+    if (ip == null) {
+      throw new IllegalStateException("pod " + namespace + "/" + pod + " has no IP yet");
+    }
+    return get("http://" + ip + ":" + port + path);
+  }
+
+  @Override
+  public List<String> containerLog(String namespace, String pod, String container, int lines) {
+    return kubelet
+        .logFile(namespace, pod, container)
+        .filter(Files::exists)
+        .map(file -> LogLines.last(file, lines))
+        .orElse(List.of());
+  }
+
+  @Override
+  public LogCursor operatorLog() {
+    return LogLines.operatorLines();
+  }
+
+  private static String get(String url) {
+    try {
+      return HTTP.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted calling " + url, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    operator.close();
+    operatorClient.close();
+    stopAll(controlPlane, kubelet, chain);
+  }
+
+  private static void stopAll(
+      LocalControlPlane cp, SimulatedKubelet kubelet, RunningProcess chain) {
+    if (chain != null) {
+      chain.stop(Duration.ofSeconds(5));
+    }
+    if (kubelet != null) {
+      kubelet.close();
+    }
+    cp.close();
+  }
+}
