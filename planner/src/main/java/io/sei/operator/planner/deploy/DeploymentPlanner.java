@@ -22,6 +22,7 @@ import io.sei.operator.planner.plan.StatusConditions;
 import io.sei.operator.planner.plan.Timestamps;
 import io.sei.operator.planner.task.CreateEntrantNodesParams;
 import io.sei.operator.planner.task.RetryPolicy;
+import io.sei.operator.planner.task.TeardownNodesParams;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -69,13 +70,22 @@ public final class DeploymentPlanner {
     String hash = TemplateHash.of(template);
     DeploymentStatus rollout = status.getDeployment();
     boolean sameAsRollout = rollout != null && hash.equals(rollout.getEntrantRevision());
+    // The template went back to what the incumbents run, during a rollout or after a failed one.
+    boolean backToIncumbents =
+        rollout != null && !sameAsRollout && hash.equals(status.getTemplateHash());
     if (plan != null) {
-      return sameAsRollout || rollout == null
-          ? new DeploymentDecision.NoChange("rollout " + plan.getId() + " is active")
+      if (sameAsRollout || rollout == null) {
+        return new DeploymentDecision.NoChange("rollout " + plan.getId() + " is active");
+      }
+      return backToIncumbents
+          ? rollBack(snd, status, liveIncumbentImage, true)
           : startRollout(snd, status, hash, liveIncumbentImage, true);
     }
     if (status.getTemplateHash() == null) {
       return new DeploymentDecision.Adopt(hash);
+    }
+    if (backToIncumbents) {
+      return rollBack(snd, status, liveIncumbentImage, false);
     }
     if (hash.equals(status.getTemplateHash())) {
       return new DeploymentDecision.NoChange("template unchanged");
@@ -154,6 +164,56 @@ public final class DeploymentPlanner {
             + status.getTemplateHash()
             + ")"
             + (superseding ? ", superseding revision " + previous.getEntrantRevision() : "");
+    return new DeploymentDecision.StartRollout(
+        plan,
+        PlanClassifier.classify(plan),
+        deployment,
+        DeploymentPhase.Upgrading,
+        rolloutCondition(snd, Conditions.TRUE, reason, message),
+        reason);
+  }
+
+  /**
+   * Back to the incumbents' revision: for strategies with entrants, one {@code teardown-nodes} of
+   * the rollout's entrants, incumbents untouched (a rollout to the incumbents' own revision would
+   * create copies of them and tear the originals down); InPlace rolls the nodes back in place.
+   */
+  private DeploymentDecision rollBack(
+      SeiNodeDeployment snd,
+      SeiNodeDeploymentStatus status,
+      Optional<String> liveIncumbentImage,
+      boolean superseding) {
+    UpdateStrategy updateStrategy = snd.getSpec().getUpdateStrategy();
+    RolloutStrategy strategy =
+        RolloutStrategy.forType(updateStrategy == null ? null : updateStrategy.getType());
+    String incumbentRevision = status.getTemplateHash();
+    if (!strategy.createsEntrants()) {
+      return startRollout(snd, status, incumbentRevision, liveIncumbentImage, superseding);
+    }
+    DeploymentStatus previous = status.getDeployment();
+    List<String> entrants = Objects.requireNonNullElse(previous.getEntrantNodes(), List.of());
+    TaskPlan plan =
+        assembler.assemble(
+            ids.newPlanId(),
+            now(),
+            List.of(new TeardownNodesParams(snd.getMetadata().getNamespace(), entrants)),
+            DeploymentPhase.Ready.name(),
+            DeploymentPhase.Degraded.name());
+    DeploymentStatus deployment =
+        new DeploymentStatus()
+            .withIncumbentRevision(incumbentRevision)
+            .withEntrantRevision(incumbentRevision)
+            .withIncumbentImage(previous.getIncumbentImage());
+    String reason =
+        superseding ? Conditions.REASON_ROLLOUT_SUPERSEDED : Conditions.REASON_ROLLOUT_STARTED;
+    String message =
+        "template is back at revision "
+            + incumbentRevision
+            + ": tearing down the entrants "
+            + entrants
+            + " of revision "
+            + previous.getEntrantRevision()
+            + ", incumbents untouched";
     return new DeploymentDecision.StartRollout(
         plan,
         PlanClassifier.classify(plan),

@@ -21,6 +21,10 @@ public final class PlanClassifier {
   public static final String NODE_UPDATE_SIGNING_KEY = "node-update:signing-key";
   public static final String NODE_UPDATE_IMAGE_AND_SIGNING_KEY = "node-update:image+signing-key";
   public static final String MARK_READY_REAPPLY = "mark-ready-reapply";
+
+  /** A rollout undone: only the entrants are torn down, back to the incumbents' revision. */
+  public static final String DEPLOYMENT_ROLLBACK = "deployment:rollback";
+
   public static final String UNKNOWN = "unknown";
 
   /** {@code deployment:InPlace}, {@code deployment:BlueGreen} or {@code deployment:HardFork}. */
@@ -52,6 +56,9 @@ public final class PlanClassifier {
     }
     if (types.equals(Set.of(TaskType.MARK_READY.wireName()))) {
       return MARK_READY_REAPPLY;
+    }
+    if (types.equals(Set.of(TaskType.TEARDOWN_NODES.wireName()))) {
+      return DEPLOYMENT_ROLLBACK;
     }
     return UNKNOWN;
   }

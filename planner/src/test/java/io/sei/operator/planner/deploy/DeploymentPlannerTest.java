@@ -19,6 +19,7 @@ import io.sei.operator.api.PlannedTask;
 import io.sei.operator.api.SeiNodeDeployment;
 import io.sei.operator.api.TaskPlan;
 import io.sei.operator.api.UpdateStrategyType;
+import io.sei.operator.planner.plan.PlanClassifier;
 import io.sei.operator.planner.plan.PlanOutcome;
 import io.sei.operator.planner.task.CreateEntrantNodesParams;
 import io.sei.operator.planner.task.TaskCodec;
@@ -158,6 +159,67 @@ class DeploymentPlannerTest {
     TeardownNodesParams teardown =
         TaskCodec.decode(second.plan().getTasks().get(4), TeardownNodesParams.class);
     assertThat(teardown.nodeNames()).containsExactly("rpc-0", "rpc-1", "rpc-g7-0", "rpc-g7-1");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"BlueGreen", "HardFork"})
+  void templateBackAtTheIncumbentsDuringARolloutTearsDownOnlyTheEntrants(UpdateStrategyType type)
+      throws Exception {
+    SeiNodeDeployment snd = upgraded(type);
+    DeploymentDecision.StartRollout first = start(snd);
+    snd.getStatus().withPlan(first.plan()).withDeployment(first.deployment());
+    snd.getSpec().getTemplate().getSpec().setImage(IMAGE_V1);
+
+    DeploymentDecision.StartRollout back =
+        (DeploymentDecision.StartRollout) planner.decide(snd, Optional.of(IMAGE_V1));
+
+    assertThat(order(back.plan())).isEqualTo("teardown-nodes");
+    assertThat(
+            TaskCodec.decode(back.plan().getTasks().get(0), TeardownNodesParams.class).nodeNames())
+        .containsExactly("rpc-g7-0", "rpc-g7-1");
+    assertThat(back.planClass()).isEqualTo(PlanClassifier.DEPLOYMENT_ROLLBACK);
+    assertThat(back.eventReason()).isEqualTo(Conditions.REASON_ROLLOUT_SUPERSEDED);
+    assertThat(back.deployment().getEntrantRevision()).isEqualTo(snd.getStatus().getTemplateHash());
+
+    back.plan().setPhase(PlanPhase.Complete);
+    snd.getStatus().withPlan(back.plan()).withDeployment(back.deployment());
+    DeploymentDecision.FinishRollout finish =
+        (DeploymentDecision.FinishRollout) planner.decide(snd, Optional.empty());
+    assertThat(finish.phase()).isEqualTo(DeploymentPhase.Ready);
+    assertThat(finish.incumbentNodes()).containsExactly("rpc-0", "rpc-1");
+    assertThat(finish.templateHash()).isEqualTo(snd.getStatus().getTemplateHash());
+  }
+
+  @Test
+  void templateBackAtTheIncumbentsAfterAFailedRolloutCleansUpItsEntrants() throws Exception {
+    SeiNodeDeployment snd = upgraded(UpdateStrategyType.HardFork);
+    DeploymentDecision.StartRollout first = start(snd);
+    first.plan().setPhase(PlanPhase.Failed);
+    snd.getStatus().withDeployment(first.deployment());
+    snd.getSpec().getTemplate().getSpec().setImage(IMAGE_V1);
+
+    DeploymentDecision.StartRollout back =
+        (DeploymentDecision.StartRollout) planner.decide(snd, Optional.of(IMAGE_V1));
+
+    assertThat(order(back.plan())).isEqualTo("teardown-nodes");
+    assertThat(back.eventReason()).isEqualTo(Conditions.REASON_ROLLOUT_STARTED);
+    assertThat(
+            TaskCodec.decode(back.plan().getTasks().get(0), TeardownNodesParams.class).nodeNames())
+        .containsExactly("rpc-g7-0", "rpc-g7-1");
+  }
+
+  @Test
+  void inPlaceTemplateBackAtTheIncumbentsRollsTheNodesBackInPlace() {
+    SeiNodeDeployment snd = upgraded(UpdateStrategyType.InPlace);
+    DeploymentDecision.StartRollout first = start(snd);
+    snd.getStatus().withPlan(first.plan()).withDeployment(first.deployment());
+    snd.getSpec().getTemplate().getSpec().setImage(IMAGE_V1);
+
+    DeploymentDecision.StartRollout back =
+        (DeploymentDecision.StartRollout) planner.decide(snd, Optional.of(IMAGE_V1));
+
+    assertThat(order(back.plan())).isEqualTo("update-node-specs, await-nodes-updated");
+    assertThat(back.deployment().getEntrantRevision()).isEqualTo(snd.getStatus().getTemplateHash());
   }
 
   @Test
