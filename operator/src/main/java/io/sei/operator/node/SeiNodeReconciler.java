@@ -3,13 +3,10 @@ package io.sei.operator.node;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.sei.operator.api.Conditions;
 import io.sei.operator.api.NodePhase;
 import io.sei.operator.api.PlanPhase;
@@ -23,6 +20,8 @@ import io.sei.operator.planner.plan.NodePlanner;
 import io.sei.operator.planner.plan.PlanOutcome;
 import io.sei.operator.planner.plan.StatusConditions;
 import io.sei.operator.planner.plan.Timestamps;
+import io.sei.operator.status.Events;
+import io.sei.operator.status.StatusWrite;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +45,7 @@ public final class SeiNodeReconciler implements Reconciler<SeiNode> {
 
   private final NodePlanner planner;
   private final PlanExecutor executor;
-  private final NodeEvents events;
+  private final Events events;
   private final OperatorMetrics metrics;
   private final Clock clock;
   private final Duration minRequeue;
@@ -66,7 +65,7 @@ public final class SeiNodeReconciler implements Reconciler<SeiNode> {
       KubernetesClient client) {
     this.planner = planner;
     this.executor = executor;
-    this.events = new NodeEvents(client, clock);
+    this.events = new Events(client, clock);
     this.metrics = metrics;
     this.clock = clock;
     this.minRequeue = minRequeue;
@@ -84,11 +83,11 @@ public final class SeiNodeReconciler implements Reconciler<SeiNode> {
   }
 
   private UpdateControl<SeiNode> reconcileNode(SeiNode node, Context<SeiNode> context) {
-    JsonNode before = Serialization.jsonMapper().valueToTree(node.getStatus());
+    JsonNode before = StatusWrite.snapshot(node.getStatus());
     if (node.getStatus() == null) {
       node.setStatus(new SeiNodeStatus());
     }
-    List<NodeEvents.Pending> pending = new ArrayList<>();
+    List<Events.Pending> pending = new ArrayList<>();
     Duration requeue = step(node, pending);
     SeiNodeStatus status = node.getStatus();
     status.setObservedGeneration(node.getMetadata().getGeneration());
@@ -96,29 +95,21 @@ public final class SeiNodeReconciler implements Reconciler<SeiNode> {
     String key = node.getMetadata().getNamespace() + "/" + node.getMetadata().getName();
     metrics.node(key, status.getPhase(), status.getPlan() != null);
 
-    JsonNode after = Serialization.jsonMapper().valueToTree(status);
-    if (after.equals(before)) {
-      return UpdateControl.<SeiNode>noUpdate().rescheduleAfter(requeue);
+    switch (StatusWrite.writeIfChanged(node, before, status, context)) {
+      case CONFLICT:
+        LOG.debug("SeiNode {} changed while reconciling; requeued", key);
+        return UpdateControl.<SeiNode>noUpdate().rescheduleAfter(minRequeue);
+      case WRITTEN:
+        pending.forEach(event -> events.emit(node, event));
+        break;
+      default:
+        break;
     }
-    try {
-      SeiNode written = context.getClient().resource(node).updateStatus();
-      context
-          .eventSourceRetriever()
-          .getControllerEventSource()
-          .handleRecentResourceUpdate(ResourceID.fromResource(written), written, node);
-    } catch (KubernetesClientException e) {
-      if (e.getCode() != 409) {
-        throw e;
-      }
-      LOG.debug("SeiNode {} changed while reconciling; requeued", key);
-      return UpdateControl.<SeiNode>noUpdate().rescheduleAfter(minRequeue);
-    }
-    pending.forEach(event -> events.emit(node, event));
     return UpdateControl.<SeiNode>noUpdate().rescheduleAfter(requeue);
   }
 
   /** Decides and executes in memory; returns when to reconcile again. */
-  private Duration step(SeiNode node, List<NodeEvents.Pending> pending) {
+  private Duration step(SeiNode node, List<Events.Pending> pending) {
     NodePlanDecision decision = planner.decide(node);
     if (decision instanceof NodePlanDecision.NoChange noChange
         && node.getStatus().getPlan() == null) {
@@ -142,15 +133,14 @@ public final class SeiNodeReconciler implements Reconciler<SeiNode> {
     return minRequeue;
   }
 
-  private void start(
-      SeiNode node, NodePlanDecision.StartPlan start, List<NodeEvents.Pending> pending) {
+  private void start(SeiNode node, NodePlanDecision.StartPlan start, List<Events.Pending> pending) {
     SeiNodeStatus status = node.getStatus();
     status.setPlan(start.plan());
     phase(status, start.phase());
     start.conditions().forEach(c -> condition(status, c));
     pending.add(
-        new NodeEvents.Pending(
-            NodeEvents.NORMAL,
+        new Events.Pending(
+            Events.NORMAL,
             "PlanStarted",
             start.planClass()
                 + " plan "
@@ -161,7 +151,7 @@ public final class SeiNodeReconciler implements Reconciler<SeiNode> {
   }
 
   private void finish(
-      SeiNode node, NodePlanDecision.FinishPlan finish, List<NodeEvents.Pending> pending) {
+      SeiNode node, NodePlanDecision.FinishPlan finish, List<Events.Pending> pending) {
     SeiNodeStatus status = node.getStatus();
     status.setPlan(null);
     finish.phase().ifPresent(p -> phase(status, p));
@@ -172,12 +162,12 @@ public final class SeiNodeReconciler implements Reconciler<SeiNode> {
     boolean complete = finish.outcome() == PlanOutcome.COMPLETE;
     pending.add(
         complete
-            ? new NodeEvents.Pending(
-                NodeEvents.NORMAL,
+            ? new Events.Pending(
+                Events.NORMAL,
                 "PlanComplete",
                 finish.planClass() + " plan " + finish.plan().getId() + " complete")
-            : new NodeEvents.Pending(
-                NodeEvents.WARNING,
+            : new Events.Pending(
+                Events.WARNING,
                 "PlanFailed",
                 finish.planClass()
                     + " plan "
@@ -196,7 +186,7 @@ public final class SeiNodeReconciler implements Reconciler<SeiNode> {
   }
 
   private void invalid(
-      SeiNode node, NodePlanDecision.Invalid invalid, List<NodeEvents.Pending> pending) {
+      SeiNode node, NodePlanDecision.Invalid invalid, List<Events.Pending> pending) {
     SeiNodeStatus status = node.getStatus();
     boolean known =
         StatusConditions.find(status.getConditions(), Conditions.SPEC_VALID)
@@ -213,7 +203,7 @@ public final class SeiNodeReconciler implements Reconciler<SeiNode> {
             node.getMetadata().getGeneration(),
             clock.instant()));
     if (!known) {
-      pending.add(new NodeEvents.Pending(NodeEvents.WARNING, invalid.reason(), invalid.message()));
+      pending.add(new Events.Pending(Events.WARNING, invalid.reason(), invalid.message()));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.sei.operator.plan;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.sei.operator.api.PlanPhase;
 import io.sei.operator.api.PlannedTask;
@@ -56,6 +57,12 @@ public final class PlanExecutor {
     this.requeue = requeue;
   }
 
+  /** Runs one task of a plan with the owner's execution of its type. */
+  @FunctionalInterface
+  public interface TaskRunner {
+    Progress run(int index, PlannedTask task, boolean starting, TaskParams params);
+  }
+
   /**
    * Advances {@code node}'s Active plan as far as it goes now.
    *
@@ -63,7 +70,21 @@ public final class PlanExecutor {
    */
   public Optional<Duration> advance(SeiNode node) {
     TaskPlan plan = node.getStatus().getPlan();
-    String owner = node.getMetadata().getUid();
+    return advance(
+        node,
+        plan,
+        (index, task, starting, params) ->
+            executions.run(new TaskContext(node, plan, index, task, starting, services), params));
+  }
+
+  /**
+   * Advances {@code owner}'s Active {@code plan} as far as it goes now, each task run by {@code
+   * runner}.
+   *
+   * @return when to look again while the plan stays Active; empty when it became Complete or Failed
+   */
+  public Optional<Duration> advance(HasMetadata owner, TaskPlan plan, TaskRunner runner) {
+    String key = owner.getMetadata().getUid();
     List<PlannedTask> tasks = plan.getTasks();
     for (int index = 0; index < tasks.size(); index++) {
       PlannedTask task = tasks.get(index);
@@ -77,22 +98,27 @@ public final class PlanExecutor {
           && now.isBefore(notBefore.get())) {
         return Optional.of(Duration.between(now, notBefore.get()));
       }
-      Optional<Duration> wait = step(node, plan, index, task, now);
+      Optional<Duration> wait = step(owner, plan, index, task, now, runner);
       if (wait.isPresent() || plan.getPhase() != PlanPhase.Active) {
         if (plan.getPhase() != PlanPhase.Active) {
-          requeue.forget(owner);
+          requeue.forget(key);
         }
         return wait;
       }
     }
     plan.setPhase(PlanPhase.Complete);
-    requeue.forget(owner);
+    requeue.forget(key);
     return Optional.empty();
   }
 
   /** Runs one task; empty when it completed (or failed the plan), else the wait. */
   private Optional<Duration> step(
-      SeiNode node, TaskPlan plan, int index, PlannedTask task, Instant now) {
+      HasMetadata owner,
+      TaskPlan plan,
+      int index,
+      PlannedTask task,
+      Instant now,
+      TaskRunner runner) {
     TaskParams params;
     try {
       params = TaskCodec.decode(task);
@@ -110,8 +136,7 @@ public final class PlanExecutor {
     }
     Progress progress;
     try {
-      progress =
-          executions.run(new TaskContext(node, plan, index, task, starting, services), params);
+      progress = runner.run(index, task, starting, params);
     } catch (TerminalTaskException e) {
       services.metrics().taskFailed(task.getType());
       failPlan(plan, index, task, e.getMessage());
@@ -128,13 +153,14 @@ public final class PlanExecutor {
     }
     if (progress instanceof Progress.Waiting waiting) {
       LOG.debug(
-          "node {}/{} plan {} task {} waits: {}",
-          node.getMetadata().getNamespace(),
-          node.getMetadata().getName(),
+          "{} {}/{} plan {} task {} waits: {}",
+          owner.getKind(),
+          owner.getMetadata().getNamespace(),
+          owner.getMetadata().getName(),
           plan.getId(),
           task.getType(),
           waiting.why());
-      return Optional.of(requeue.next(node.getMetadata().getUid(), task.getId()));
+      return Optional.of(requeue.next(owner.getMetadata().getUid(), task.getId()));
     }
     task.setStatus(TaskStatus.Complete);
     task.setCompletedAt(Timestamps.format(now));

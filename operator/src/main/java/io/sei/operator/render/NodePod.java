@@ -77,6 +77,23 @@ public final class NodePod {
   }
 
   /**
+   * The node's SeiNodeDeployment and revision labels, carried onto its pods so the group Service
+   * can select the serving revision.
+   */
+  private static Map<String, String> groupLabels(SeiNode node) {
+    Map<String, String> labels = new TreeMap<>();
+    Optional.ofNullable(node.getMetadata().getLabels())
+        .ifPresent(
+            l -> {
+              Optional.ofNullable(l.get(Labels.DEPLOYMENT))
+                  .ifPresent(v -> labels.put(Labels.DEPLOYMENT, v));
+              Optional.ofNullable(l.get(Labels.REVISION))
+                  .ifPresent(v -> labels.put(Labels.REVISION, v));
+            });
+    return labels;
+  }
+
+  /**
    * The pod template of {@code role}: seid runs {@code seidImage} as {@code seid start --home /sei}
    * followed by {@code extraSeidArgs}.
    */
@@ -131,6 +148,7 @@ public final class NodePod {
     Map<String, String> labels = new TreeMap<>();
     Optional.ofNullable(node.getSpec().getPodLabels()).ifPresent(labels::putAll);
     labels.putAll(Ownership.childLabels(node));
+    labels.putAll(groupLabels(node));
     labels.putAll(selector(node, role));
 
     return new PodTemplateSpecBuilder()

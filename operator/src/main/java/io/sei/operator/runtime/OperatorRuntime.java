@@ -2,12 +2,16 @@ package io.sei.operator.runtime;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.sei.operator.config.PlatformConfig;
+import io.sei.operator.deployment.SeiNodeDeploymentReconciler;
+import io.sei.operator.group.GroupTaskExecutions;
 import io.sei.operator.metrics.OperatorMetrics;
 import io.sei.operator.node.SeiNodeReconciler;
 import io.sei.operator.plan.AdaptiveRequeue;
 import io.sei.operator.plan.PlanExecutor;
+import io.sei.operator.planner.deploy.DeploymentPlanner;
 import io.sei.operator.planner.plan.NodePlanner;
 import io.sei.operator.sidecar.SidecarClient;
 import io.sei.operator.sidecar.SidecarEndpoints;
@@ -19,9 +23,10 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * One running operator: the JOSDK controllers on {@code client}, the HTTP endpoints and, when
- * enabled, leader election on the Lease {@value RuntimeOptions#LEASE_NAME}. {@link #close} stops
- * the controllers (in-flight reconciles finish) and then the endpoints.
+ * One running operator: the JOSDK controllers (SeiNode, SeiNodeDeployment) on {@code client}, the
+ * HTTP endpoints and, when enabled, leader election on the Lease {@value
+ * RuntimeOptions#LEASE_NAME}. {@link #close} stops the controllers (in-flight reconciles finish)
+ * and then the endpoints.
  */
 public final class OperatorRuntime implements AutoCloseable {
   private static final Duration SIDECAR_TIMEOUT = Duration.ofSeconds(5);
@@ -76,13 +81,17 @@ public final class OperatorRuntime implements AutoCloseable {
                     new LeaderElectionConfiguration(RuntimeOptions.LEASE_NAME));
               }
             });
-    operator.register(
-        nodes,
-        o -> {
-          if (!options.namespaces().isEmpty()) {
-            o.settingNamespaces(options.namespaces());
-          }
-        });
+    SeiNodeDeploymentReconciler deployments =
+        new SeiNodeDeploymentReconciler(
+            new DeploymentPlanner(
+                options.clock(), () -> UUID.randomUUID().toString(), options.retries()),
+            executor,
+            new GroupTaskExecutions(),
+            services,
+            config.minRequeue(),
+            config.pollInterval());
+    operator.register(nodes, o -> watch(o, options));
+    operator.register(deployments, o -> watch(o, options));
     HttpEndpoints http =
         HttpEndpoints.start(
             options.metricsPort(),
@@ -91,6 +100,13 @@ public final class OperatorRuntime implements AutoCloseable {
             () -> operator.getRuntimeInfo().isStarted());
     operator.start();
     return new OperatorRuntime(operator, http);
+  }
+
+  private static void watch(
+      ControllerConfigurationOverrider<?> controller, RuntimeOptions options) {
+    if (!options.namespaces().isEmpty()) {
+      controller.settingNamespaces(options.namespaces());
+    }
   }
 
   /** The port {@code /metrics} is served on. */

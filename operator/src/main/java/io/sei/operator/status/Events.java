@@ -1,10 +1,10 @@
-package io.sei.operator.node;
+package io.sei.operator.status;
 
 import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.sei.operator.api.SeiNode;
 import io.sei.operator.planner.plan.Timestamps;
 import java.time.Clock;
 import java.util.UUID;
@@ -12,26 +12,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Kubernetes events on a SeiNode. Messages carry plan and task names, ids and errors — never key
- * material (task errors name Secrets and fields, not values).
+ * Kubernetes events on a SeiNode or SeiNodeDeployment. Messages carry plan and task names, ids and
+ * errors — never key material (task errors name Secrets and fields, not values).
  */
-final class NodeEvents {
-  private static final Logger LOG = LoggerFactory.getLogger(NodeEvents.class);
-  static final String NORMAL = "Normal";
-  static final String WARNING = "Warning";
+public final class Events {
+  private static final Logger LOG = LoggerFactory.getLogger(Events.class);
+  public static final String NORMAL = "Normal";
+  public static final String WARNING = "Warning";
 
   /** An event decided during a reconcile, emitted once its status write succeeded. */
-  record Pending(String type, String reason, String message) {}
+  public record Pending(String type, String reason, String message) {}
 
   private final KubernetesClient client;
   private final Clock clock;
 
-  NodeEvents(KubernetesClient client, Clock clock) {
+  public Events(KubernetesClient client, Clock clock) {
     this.client = client;
     this.clock = clock;
   }
 
-  void emit(SeiNode node, Pending event) {
+  public void emit(HasMetadata node, Pending event) {
     String now = Timestamps.format(clock.instant());
     try {
       client
@@ -65,8 +65,9 @@ final class NodeEvents {
           .create();
     } catch (KubernetesClientException e) {
       LOG.warn(
-          "could not record event {} on SeiNode {}/{}: {}",
+          "could not record event {} on {} {}/{}: {}",
           event.reason(),
+          node.getKind(),
           node.getMetadata().getNamespace(),
           node.getMetadata().getName(),
           e.getMessage());

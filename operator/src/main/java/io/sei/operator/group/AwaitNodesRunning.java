@@ -1,0 +1,84 @@
+package io.sei.operator.group;
+
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.sei.operator.api.NodePhase;
+import io.sei.operator.api.SeiNode;
+import io.sei.operator.planner.task.AwaitNodesRunningParams;
+import io.sei.operator.render.Names;
+import io.sei.operator.render.NodePod;
+import io.sei.operator.task.Progress;
+import io.sei.operator.task.TerminalTaskException;
+import java.util.Optional;
+
+/**
+ * {@code await-nodes-running}: every named SeiNode is Running. A node that Failed (e.g. its
+ * bootstrap Job failed) or whose seid crash-loops (e.g. the new binary panics at the upgrade
+ * height) fails the rollout; the nodes are left for inspection.
+ */
+final class AwaitNodesRunning {
+  Progress run(GroupContext context, AwaitNodesRunningParams params) {
+    int running = 0;
+    for (String name : params.nodeNames()) {
+      Optional<SeiNode> node = context.node(params.namespace(), name);
+      NodePhase phase =
+          node.map(SeiNode::getStatus).map(s -> s.getPhase()).orElse(NodePhase.Pending);
+      if (phase == NodePhase.Failed) {
+        throw new TerminalTaskException(
+            "SeiNode "
+                + name
+                + " Failed"
+                + Optional.ofNullable(node.get().getStatus().getPlan())
+                    .map(p -> ": " + p.getFailedTaskDetail())
+                    .orElse(""));
+      }
+      node.flatMap(n -> crashLoop(context, n))
+          .ifPresent(
+              why -> {
+                throw new TerminalTaskException("SeiNode " + name + ": " + why);
+              });
+      if (phase == NodePhase.Running) {
+        running++;
+      }
+    }
+    return running >= params.expected()
+        ? Progress.done()
+        : Progress.waiting(running + " of " + params.expected() + " nodes Running");
+  }
+
+  /** seid of the node's production pod in CrashLoopBackOff, with its last termination. */
+  private static Optional<String> crashLoop(GroupContext context, SeiNode node) {
+    Pod pod =
+        context
+            .client()
+            .pods()
+            .inNamespace(node.getMetadata().getNamespace())
+            .withName(Names.productionPod(node))
+            .get();
+    if (pod == null || pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
+      return Optional.empty();
+    }
+    return pod.getStatus().getContainerStatuses().stream()
+        .filter(s -> NodePod.SEID_CONTAINER.equals(s.getName()))
+        .filter(
+            s ->
+                s.getState() != null
+                    && s.getState().getWaiting() != null
+                    && "CrashLoopBackOff".equals(s.getState().getWaiting().getReason()))
+        .findFirst()
+        .map(AwaitNodesRunning::describe);
+  }
+
+  private static String describe(ContainerStatus seid) {
+    var last = seid.getLastState() == null ? null : seid.getLastState().getTerminated();
+    return "seid crash-loops"
+        + (last == null
+            ? ""
+            : " (exit "
+                + last.getExitCode()
+                + (last.getMessage() == null || last.getMessage().isBlank()
+                    ? ""
+                    : ": " + last.getMessage().strip().lines().findFirst().orElse(""))
+                + ")");
+  }
+}

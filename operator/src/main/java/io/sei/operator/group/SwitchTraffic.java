@@ -1,0 +1,22 @@
+package io.sei.operator.group;
+
+import io.sei.operator.planner.task.SwitchTrafficParams;
+import io.sei.operator.render.GroupService;
+import io.sei.operator.render.Ownership;
+import io.sei.operator.task.Progress;
+
+/**
+ * {@code switch-traffic}: the group Service selects the entrant revision — before the incumbents
+ * are torn down, so there is no traffic gap.
+ */
+final class SwitchTraffic {
+  Progress run(GroupContext context, SwitchTrafficParams params) {
+    context
+        .client()
+        .resource(GroupService.render(context.snd(), params.entrantRevision()))
+        .fieldManager(Ownership.FIELD_MANAGER)
+        .forceConflicts()
+        .serverSideApply();
+    return Progress.done();
+  }
+}

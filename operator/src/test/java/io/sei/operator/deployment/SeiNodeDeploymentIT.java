@@ -1,0 +1,241 @@
+package io.sei.operator.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import io.sei.operator.api.Conditions;
+import io.sei.operator.api.DeploymentPhase;
+import io.sei.operator.api.FullNodeSpec;
+import io.sei.operator.api.HardForkStrategy;
+import io.sei.operator.api.Labels;
+import io.sei.operator.api.NodePhase;
+import io.sei.operator.api.SeiNode;
+import io.sei.operator.api.SeiNodeDeployment;
+import io.sei.operator.api.SeiNodeDeploymentSpec;
+import io.sei.operator.api.SeiNodeSpec;
+import io.sei.operator.api.SeiNodeTemplate;
+import io.sei.operator.api.UpdateStrategy;
+import io.sei.operator.api.UpdateStrategyType;
+import io.sei.operator.planner.plan.StatusConditions;
+import io.sei.operator.simulator.chain.Upgrade;
+import io.sei.operator.simulator.cluster.junit.LocalCluster;
+import io.sei.operator.simulator.cluster.junit.WithLocalControlPlane;
+import io.sei.operator.testing.Nodes;
+import io.sei.operator.testing.OperatorUnderTest;
+import io.sei.operator.testing.SimChain;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** SeiNodeDeployment rollouts with the operator in-process. */
+@WithLocalControlPlane
+class SeiNodeDeploymentIT {
+  private static final Duration ROLLOUT_TIMEOUT = Duration.ofMinutes(3);
+
+  private SimChain chain;
+  private OperatorUnderTest operator;
+
+  @AfterEach
+  void stop() {
+    if (operator != null) {
+      operator.close();
+    }
+    if (chain != null) {
+      chain.close();
+    }
+  }
+
+  @Test
+  void anInPlaceRolloutUpdatesEveryNodeThroughItsOwnNodeUpdatePlan(LocalCluster cluster)
+      throws Exception {
+    chain = new SimChain(50, List.of(), 5);
+    operator = OperatorUnderTest.start(cluster, Map.of());
+    create(
+        cluster,
+        "rpc",
+        2,
+        null,
+        Nodes.following(chain, "sei-sim:v1.0.0").withFullNode(new FullNodeSpec()));
+    SeiNodeDeployment ready = awaitPhase(cluster, "rpc", DeploymentPhase.Ready, null);
+    assertThat(ready.getStatus().getNodes())
+        .extracting(n -> n.getPhase())
+        .containsExactly(NodePhase.Running, NodePhase.Running);
+    String firstRevision = ready.getStatus().getTemplateHash();
+
+    editTemplate(cluster, "rpc", spec -> spec.setImage("sei-sim:v1.1.0"));
+    SeiNodeDeployment updated = awaitPhase(cluster, "rpc", DeploymentPhase.Ready, firstRevision);
+
+    assertThat(updated.getStatus().getIncumbentNodes())
+        .isEqualTo(ready.getStatus().getIncumbentNodes());
+    for (String name : updated.getStatus().getIncumbentNodes()) {
+      assertThat(Nodes.get(cluster, name).getStatus().getCurrentImage())
+          .isEqualTo("sei-sim:v1.1.0");
+    }
+    assertThat(
+            StatusConditions.find(
+                updated.getStatus().getConditions(), Conditions.ROLLOUT_IN_PROGRESS))
+        .hasValueSatisfying(
+            c -> assertThat(c.getReason()).isEqualTo(Conditions.REASON_ROLLOUT_COMPLETE));
+  }
+
+  @Test
+  void aHardForkBootstrapsEntrantsOnTheIncumbentImageAndSwitchesTrafficBeforeTeardown(
+      LocalCluster cluster) throws Exception {
+    long haltHeight = 200;
+    chain = new SimChain(50, List.of(Upgrade.parse("v2.0.0@" + haltHeight)), 5);
+    await("the chain's first snapshots")
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(() -> chain.height() >= 10);
+    operator = OperatorUnderTest.start(cluster, Map.of("SEI_SNAPSHOT_BUCKET", chain.url()));
+    create(
+        cluster,
+        "val",
+        1,
+        new UpdateStrategy()
+            .withType(UpdateStrategyType.HardFork)
+            .withHardFork(new HardForkStrategy().withHaltHeight(haltHeight)),
+        Nodes.fullNodeFromSnapshot(chain, "sei-sim:v1.0.0", 1_000_000, null));
+    SeiNodeDeployment ready = awaitPhase(cluster, "val", DeploymentPhase.Ready, null);
+    String incumbent = ready.getStatus().getIncumbentNodes().get(0);
+
+    List<String> order = new CopyOnWriteArrayList<>();
+    try (Watch services = watchServiceSelector(cluster, "val", order);
+        Watch nodes = watchDeletion(cluster, incumbent, order)) {
+      editTemplate(cluster, "val", spec -> spec.setImage("sei-sim:v2.0.0"));
+      SeiNodeDeployment upgraded =
+          awaitPhase(cluster, "val", DeploymentPhase.Ready, ready.getStatus().getTemplateHash());
+
+      String entrant = upgraded.getStatus().getIncumbentNodes().get(0);
+      SeiNode node = Nodes.get(cluster, entrant);
+      assertThat(node.getSpec().getFullNode().getSnapshot().getBootstrapImage())
+          .as("bootstrap image captured from the live incumbent")
+          .isEqualTo("sei-sim:v1.0.0");
+      assertThat(node.getSpec().getFullNode().getSnapshot().getS3().getTargetHeight())
+          .isEqualTo(haltHeight - 1);
+      assertThat(node.getStatus().getCurrentImage()).isEqualTo("sei-sim:v2.0.0");
+      assertThat(Nodes.get(cluster, incumbent)).as("incumbent torn down").isNull();
+      await("the entrant carries the chain past the upgrade")
+          .atMost(Duration.ofSeconds(60))
+          .ignoreExceptions()
+          .until(() -> chain.height() > haltHeight);
+      String switched = "selector " + upgraded.getStatus().getTemplateHash();
+      await("the incumbent's deletion observed")
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> order.contains("deleted " + incumbent));
+      assertThat(order).contains(switched);
+      assertThat(order.indexOf(switched))
+          .as("traffic switched before the incumbent was torn down: " + order)
+          .isLessThan(order.indexOf("deleted " + incumbent));
+    }
+  }
+
+  private static void create(
+      LocalCluster cluster, String name, int replicas, UpdateStrategy strategy, SeiNodeSpec spec) {
+    SeiNodeDeployment snd = new SeiNodeDeployment();
+    snd.setMetadata(
+        new ObjectMetaBuilder().withName(name).withNamespace(cluster.namespace()).build());
+    snd.setSpec(
+        new SeiNodeDeploymentSpec()
+            .withReplicas(replicas)
+            .withUpdateStrategy(strategy)
+            .withTemplate(new SeiNodeTemplate().withSpec(spec)));
+    cluster.client().resource(snd).create();
+  }
+
+  private static void editTemplate(LocalCluster cluster, String name, Consumer<SeiNodeSpec> edit) {
+    cluster
+        .client()
+        .resources(SeiNodeDeployment.class)
+        .inNamespace(cluster.namespace())
+        .withName(name)
+        .edit(
+            snd -> {
+              edit.accept(snd.getSpec().getTemplate().getSpec());
+              return snd;
+            });
+  }
+
+  private static SeiNodeDeployment get(LocalCluster cluster, String name) {
+    return cluster
+        .client()
+        .resources(SeiNodeDeployment.class)
+        .inNamespace(cluster.namespace())
+        .withName(name)
+        .get();
+  }
+
+  /** Waits for {@code phase} with a template hash other than {@code notHash} (null: any). */
+  private static SeiNodeDeployment awaitPhase(
+      LocalCluster cluster, String name, DeploymentPhase phase, String notHash) {
+    return await("SeiNodeDeployment " + name + " " + phase)
+        .atMost(ROLLOUT_TIMEOUT)
+        .pollInterval(Duration.ofMillis(200))
+        .failFast(
+            "SeiNodeDeployment " + name + " Degraded",
+            () -> {
+              SeiNodeDeployment snd = get(cluster, name);
+              return snd.getStatus() != null
+                  && snd.getStatus().getPhase() == DeploymentPhase.Degraded;
+            })
+        .until(
+            () -> get(cluster, name),
+            snd ->
+                snd.getStatus() != null
+                    && snd.getStatus().getPhase() == phase
+                    && snd.getStatus().getPlan() == null
+                    && !snd.getStatus().getTemplateHash().equals(notHash));
+  }
+
+  private static Watch watchServiceSelector(LocalCluster cluster, String name, List<String> order) {
+    return cluster
+        .client()
+        .services()
+        .inNamespace(cluster.namespace())
+        .withName(name)
+        .watch(
+            new Watcher<>() {
+              @Override
+              public void eventReceived(Action action, Service service) {
+                String revision = service.getSpec().getSelector().get(Labels.REVISION);
+                if (!order.contains("selector " + revision)) {
+                  order.add("selector " + revision);
+                }
+              }
+
+              @Override
+              public void onClose(WatcherException cause) {}
+            });
+  }
+
+  private static Watch watchDeletion(LocalCluster cluster, String node, List<String> order) {
+    return cluster
+        .client()
+        .resources(SeiNode.class)
+        .inNamespace(cluster.namespace())
+        .withName(node)
+        .watch(
+            new Watcher<>() {
+              @Override
+              public void eventReceived(Action action, SeiNode seiNode) {
+                if ((seiNode.getMetadata().getDeletionTimestamp() != null
+                        || action == Action.DELETED)
+                    && !order.contains("deleted " + node)) {
+                  order.add("deleted " + node);
+                }
+              }
+
+              @Override
+              public void onClose(WatcherException cause) {}
+            });
+  }
+}
