@@ -2,8 +2,11 @@ package io.sei.operator.group;
 
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.sei.operator.api.HardForkStrategy;
 import io.sei.operator.api.NodePhase;
 import io.sei.operator.api.SeiNode;
+import io.sei.operator.api.UpdateStrategy;
+import io.sei.operator.api.UpdateStrategyType;
 import io.sei.operator.planner.task.AwaitNodesRunningParams;
 import io.sei.operator.render.Names;
 import io.sei.operator.render.NodePod;
@@ -12,9 +15,10 @@ import io.sei.operator.task.TerminalTaskException;
 import java.util.Optional;
 
 /**
- * {@code await-nodes-running}: every named SeiNode is Running. A node that Failed (e.g. its
- * bootstrap Job failed) or whose seid crash-loops (e.g. the new binary panics at the upgrade
- * height) fails the rollout; the nodes are left for inspection.
+ * {@code await-nodes-running}: every named SeiNode is Running — in a HardFork rollout also past the
+ * upgrade: its seid reports a height of at least {@code haltHeight}, so a new binary that panics at
+ * the upgrade is caught before traffic moves. A node that Failed (e.g. its bootstrap Job failed) or
+ * whose seid crash-loops fails the rollout; the nodes are left for inspection.
  */
 final class AwaitNodesRunning {
   Progress run(GroupContext context, AwaitNodesRunningParams params) {
@@ -37,13 +41,27 @@ final class AwaitNodesRunning {
               why -> {
                 throw new TerminalTaskException("SeiNode " + name + ": " + why);
               });
-      if (phase == NodePhase.Running) {
+      if (phase == NodePhase.Running && pastUpgrade(context, node.get())) {
         running++;
       }
     }
     return running >= params.expected()
         ? Progress.done()
         : Progress.waiting(running + " of " + params.expected() + " nodes Running");
+  }
+
+  /** True unless this is a HardFork rollout whose upgrade height the node has not reached. */
+  private static boolean pastUpgrade(GroupContext context, SeiNode node) {
+    Optional<Long> haltHeight =
+        Optional.ofNullable(context.snd().getSpec().getUpdateStrategy())
+            .filter(s -> s.getType() == UpdateStrategyType.HardFork)
+            .map(UpdateStrategy::getHardFork)
+            .map(HardForkStrategy::getHaltHeight);
+    return haltHeight.isEmpty()
+        || SeidStatus.syncInfo(context, node)
+            .map(sync -> sync.path("latest_block_height").asLong(0))
+            .filter(height -> height >= haltHeight.get())
+            .isPresent();
   }
 
   /** seid of the node's production pod in CrashLoopBackOff, with its last termination. */

@@ -139,6 +139,62 @@ class SeiNodeDeploymentIT {
     }
   }
 
+  @Test
+  void aNewBinaryCrashingAtTheUpgradeFailsTheRolloutAndLeavesIncumbentsAndEntrants(
+      LocalCluster cluster) throws Exception {
+    long haltHeight = 120;
+    // The network moves past the upgrade on its own, so a binary without the handler panics there.
+    chain = new SimChain(50, List.of(Upgrade.parse("v2.0.0@" + haltHeight)), 5, 0L);
+    await("the chain's first snapshots")
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(() -> chain.height() >= 10);
+    operator = OperatorUnderTest.start(cluster, Map.of("SEI_SNAPSHOT_BUCKET", chain.url()));
+    create(
+        cluster,
+        "val",
+        1,
+        new UpdateStrategy()
+            .withType(UpdateStrategyType.HardFork)
+            .withHardFork(new HardForkStrategy().withHaltHeight(haltHeight)),
+        Nodes.fullNodeFromSnapshot(chain, "sei-sim:v1.0.0", 1_000_000, null));
+    SeiNodeDeployment ready = awaitPhase(cluster, "val", DeploymentPhase.Ready, null);
+    String incumbent = ready.getStatus().getIncumbentNodes().get(0);
+
+    editTemplate(cluster, "val", spec -> spec.setImage("sei-sim:v1.5.0"));
+    SeiNodeDeployment degraded =
+        await("SeiNodeDeployment val Degraded")
+            .atMost(ROLLOUT_TIMEOUT)
+            .pollInterval(Duration.ofMillis(200))
+            .until(
+                () -> get(cluster, "val"),
+                snd -> snd.getStatus().getPhase() == DeploymentPhase.Degraded);
+
+    assertThat(
+            StatusConditions.find(
+                degraded.getStatus().getConditions(), Conditions.ROLLOUT_IN_PROGRESS))
+        .hasValueSatisfying(
+            c -> {
+              assertThat(c.getReason()).isEqualTo(Conditions.REASON_ROLLOUT_FAILED);
+              assertThat(c.getMessage()).contains("await-nodes-running").contains("crash-loops");
+            });
+    assertThat(degraded.getStatus().getIncumbentNodes()).containsExactly(incumbent);
+    assertThat(Nodes.get(cluster, incumbent)).as("incumbent kept").isNotNull();
+    String entrant = degraded.getStatus().getDeployment().getEntrantNodes().get(0);
+    assertThat(Nodes.get(cluster, entrant)).as("entrant left for inspection").isNotNull();
+    assertThat(
+            cluster
+                .client()
+                .services()
+                .inNamespace(cluster.namespace())
+                .withName("val")
+                .get()
+                .getSpec()
+                .getSelector())
+        .as("traffic stays on the incumbents")
+        .containsEntry(Labels.REVISION, ready.getStatus().getTemplateHash());
+  }
+
   private static void create(
       LocalCluster cluster, String name, int replicas, UpdateStrategy strategy, SeiNodeSpec spec) {
     SeiNodeDeployment snd = new SeiNodeDeployment();

@@ -27,11 +27,23 @@ public final class SimChain implements AutoCloseable {
   private final RunningProcess running;
   private final int port;
 
+  /** A chain that resumes after an upgrade once an upgraded follower reaches it. */
   public SimChain(long blockTimeMs, List<Upgrade> upgrades, long snapshotInterval)
+      throws Exception {
+    this(blockTimeMs, upgrades, snapshotInterval, null);
+  }
+
+  /**
+   * @param resumeAfterUpgradeMs resume this long after halting at an upgrade, whoever follows; null
+   *     to wait for an upgraded follower
+   */
+  public SimChain(
+      long blockTimeMs, List<Upgrade> upgrades, long snapshotInterval, Long resumeAfterUpgradeMs)
       throws Exception {
     Chain chain =
         new Chain(
-            new ChainConfig("127.0.0.1:0", blockTimeMs, upgrades, snapshotInterval, null),
+            new ChainConfig(
+                "127.0.0.1:0", blockTimeMs, upgrades, snapshotInterval, resumeAfterUpgradeMs),
             SimContext.system());
     running = RunningProcess.start("chain", chain);
     port = chain.listening().get(10, TimeUnit.SECONDS).getPort();
