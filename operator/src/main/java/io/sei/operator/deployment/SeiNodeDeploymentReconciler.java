@@ -2,7 +2,6 @@ package io.sei.operator.deployment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -28,10 +27,10 @@ import io.sei.operator.planner.plan.StatusConditions;
 import io.sei.operator.planner.task.CreateEntrantNodesParams;
 import io.sei.operator.planner.task.InvalidTaskException;
 import io.sei.operator.render.GroupService;
-import io.sei.operator.render.Ownership;
 import io.sei.operator.status.Events;
 import io.sei.operator.status.StatusWrite;
 import io.sei.operator.task.NodeServices;
+import io.sei.operator.task.ServerSideApply;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -170,19 +169,8 @@ public final class SeiNodeDeploymentReconciler implements Reconciler<SeiNodeDepl
     } catch (InvalidTaskException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
-    KubernetesClient client = services.client();
-    nodes.forEach(
-        node ->
-            client
-                .resource(node)
-                .fieldManager(Ownership.FIELD_MANAGER)
-                .forceConflicts()
-                .serverSideApply());
-    client
-        .resource(GroupService.render(snd, hash))
-        .fieldManager(Ownership.FIELD_MANAGER)
-        .forceConflicts()
-        .serverSideApply();
+    nodes.forEach(node -> ServerSideApply.apply(services.client(), node));
+    ServerSideApply.apply(services.client(), GroupService.render(snd, hash));
     SeiNodeDeploymentStatus status = snd.getStatus();
     status.setTemplateHash(hash);
     status.setIncumbentNodes(names);

@@ -4,8 +4,8 @@ import io.sei.operator.api.SeiNode;
 import io.sei.operator.planner.deploy.EntrantNodes;
 import io.sei.operator.planner.task.CreateEntrantNodesParams;
 import io.sei.operator.planner.task.InvalidTaskException;
-import io.sei.operator.render.Ownership;
 import io.sei.operator.task.Progress;
+import io.sei.operator.task.ServerSideApply;
 import io.sei.operator.task.TerminalTaskException;
 
 /**
@@ -16,12 +16,7 @@ final class CreateEntrantNodes {
   Progress run(GroupContext context, CreateEntrantNodesParams params) {
     try {
       for (SeiNode node : EntrantNodes.render(context.snd(), params)) {
-        context
-            .client()
-            .resource(node)
-            .fieldManager(Ownership.FIELD_MANAGER)
-            .forceConflicts()
-            .serverSideApply();
+        ServerSideApply.apply(context.client(), node);
       }
     } catch (InvalidTaskException e) {
       throw new TerminalTaskException(e.getMessage());

@@ -2,8 +2,8 @@ package io.sei.operator.group;
 
 import io.sei.operator.planner.task.SwitchTrafficParams;
 import io.sei.operator.render.GroupService;
-import io.sei.operator.render.Ownership;
 import io.sei.operator.task.Progress;
+import io.sei.operator.task.ServerSideApply;
 
 /**
  * {@code switch-traffic}: the group Service selects the entrant revision — before the incumbents
@@ -11,12 +11,8 @@ import io.sei.operator.task.Progress;
  */
 final class SwitchTraffic {
   Progress run(GroupContext context, SwitchTrafficParams params) {
-    context
-        .client()
-        .resource(GroupService.render(context.snd(), params.entrantRevision()))
-        .fieldManager(Ownership.FIELD_MANAGER)
-        .forceConflicts()
-        .serverSideApply();
+    ServerSideApply.apply(
+        context.client(), GroupService.render(context.snd(), params.entrantRevision()));
     return Progress.done();
   }
 }

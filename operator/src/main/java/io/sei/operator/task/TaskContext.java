@@ -6,7 +6,6 @@ import io.sei.operator.api.SeiNode;
 import io.sei.operator.api.SeiNodeStatus;
 import io.sei.operator.api.TaskPlan;
 import io.sei.operator.planner.plan.StatusConditions;
-import io.sei.operator.render.Ownership;
 
 /**
  * One run of one task. {@code node} is the reconcile's in-memory copy: executions record what they
@@ -48,11 +47,6 @@ public record TaskContext(
 
   /** Server-side apply of {@code desired} as field manager {@code sei-operator}, forced. */
   public void apply(HasMetadata desired) {
-    services
-        .client()
-        .resource(desired)
-        .fieldManager(Ownership.FIELD_MANAGER)
-        .forceConflicts()
-        .serverSideApply();
+    ServerSideApply.apply(services.client(), desired);
   }
 }

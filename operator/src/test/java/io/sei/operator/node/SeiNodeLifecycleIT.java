@@ -66,6 +66,13 @@ class SeiNodeLifecycleIT {
     assertThat(node.getStatus().getCurrentImage()).isEqualTo(IMAGE);
     assertThat(StatusConditions.find(node.getStatus().getConditions(), Conditions.SIDECAR_READY))
         .hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo(Conditions.TRUE));
+    assertThat(operator.health("/healthz")).isEqualTo(200);
+    assertThat(operator.health("/readyz")).isEqualTo(200);
+    assertThat(operator.metrics())
+        .contains("sei_plan_duration_seconds_count{outcome=\"complete\",type=\"init\"} 1")
+        .contains("sei_nodes{phase=\"Running\"} 1")
+        .contains("sei_active_plans 0")
+        .contains("sei_reconcile_seconds_count{kind=\"seinode\"}");
     Pod pod = cluster.client().pods().inNamespace(cluster.namespace()).withName("full-0").get();
     String rpc = "http://" + pod.getStatus().getPodIP() + ":26657";
     await("seid in the pod follows the chain")

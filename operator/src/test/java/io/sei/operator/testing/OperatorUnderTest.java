@@ -120,13 +120,20 @@ public final class OperatorUnderTest implements AutoCloseable {
 
   /** The operator's {@code /metrics} text. */
   public String metrics() throws IOException, InterruptedException {
+    return get(runtime.metricsPort(), "/metrics").body();
+  }
+
+  /** The status code of a health endpoint ({@code /healthz}, {@code /readyz}). */
+  public int health(String path) throws IOException, InterruptedException {
+    return get(runtime.healthPort(), path).statusCode();
+  }
+
+  private static HttpResponse<String> get(int port, String path)
+      throws IOException, InterruptedException {
     return HttpClient.newHttpClient()
         .send(
-            HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + runtime.metricsPort() + "/metrics"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString())
-        .body();
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   /** The operator's bearer token as the proxy receives it. */
