@@ -2,7 +2,6 @@ package io.sei.operator.node;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -20,8 +19,11 @@ import io.sei.operator.planner.plan.NodePlanner;
 import io.sei.operator.planner.plan.PlanOutcome;
 import io.sei.operator.planner.plan.StatusConditions;
 import io.sei.operator.planner.plan.Timestamps;
+import io.sei.operator.render.PodRole;
+import io.sei.operator.sidecar.SidecarException;
 import io.sei.operator.status.Events;
 import io.sei.operator.status.StatusWrite;
+import io.sei.operator.task.NodeServices;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +47,7 @@ public final class SeiNodeReconciler implements Reconciler<SeiNode> {
 
   private final NodePlanner planner;
   private final PlanExecutor executor;
+  private final NodeServices services;
   private final Events events;
   private final OperatorMetrics metrics;
   private final Clock clock;
@@ -58,16 +61,15 @@ public final class SeiNodeReconciler implements Reconciler<SeiNode> {
   public SeiNodeReconciler(
       NodePlanner planner,
       PlanExecutor executor,
-      OperatorMetrics metrics,
-      Clock clock,
+      NodeServices services,
       Duration minRequeue,
-      Duration pollInterval,
-      KubernetesClient client) {
+      Duration pollInterval) {
     this.planner = planner;
     this.executor = executor;
-    this.events = new Events(client, clock);
-    this.metrics = metrics;
-    this.clock = clock;
+    this.services = services;
+    this.events = new Events(services.client(), services.clock());
+    this.metrics = services.metrics();
+    this.clock = services.clock();
     this.minRequeue = minRequeue;
     this.pollInterval = pollInterval;
   }
@@ -111,6 +113,11 @@ public final class SeiNodeReconciler implements Reconciler<SeiNode> {
   /** Decides and executes in memory; returns when to reconcile again. */
   private Duration step(SeiNode node, List<Events.Pending> pending) {
     NodePlanDecision decision = planner.decide(node);
+    if (decision instanceof NodePlanDecision.NoChange
+        && node.getStatus().getPlan() == null
+        && sidecarLostReadiness(node)) {
+      decision = planner.decide(node);
+    }
     if (decision instanceof NodePlanDecision.NoChange noChange
         && node.getStatus().getPlan() == null) {
       return noChange.requeueAfter().orElse(pollInterval);
@@ -131,6 +138,39 @@ public final class SeiNodeReconciler implements Reconciler<SeiNode> {
       finish(node, finish, pending);
     }
     return minRequeue;
+  }
+
+  /**
+   * Observes the production sidecar of a Running node without a plan: a sidecar that answers "not
+   * ready" (e.g. it restarted with its pod: readiness lives in its memory, and seid waits for it)
+   * gets {@code SidecarReady=False/NotReady}, which the planner answers with a mark-ready plan. An
+   * unreachable sidecar changes nothing.
+   *
+   * @return true when the condition turned False
+   */
+  private boolean sidecarLostReadiness(SeiNode node) {
+    if (node.getStatus().getPhase() != NodePhase.Running) {
+      return false;
+    }
+    boolean ready;
+    try {
+      ready = services.sidecars().health(services.endpoints().resolve(node, PodRole.PRODUCTION));
+    } catch (SidecarException e) {
+      return false;
+    }
+    if (ready) {
+      return false;
+    }
+    condition(
+        node.getStatus(),
+        StatusConditions.of(
+            Conditions.SIDECAR_READY,
+            Conditions.FALSE,
+            Conditions.REASON_SIDECAR_NOT_READY,
+            "the sidecar answers not ready",
+            node.getMetadata().getGeneration(),
+            clock.instant()));
+    return true;
   }
 
   private void start(SeiNode node, NodePlanDecision.StartPlan start, List<Events.Pending> pending) {

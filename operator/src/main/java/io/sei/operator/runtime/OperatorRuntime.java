@@ -66,11 +66,9 @@ public final class OperatorRuntime implements AutoCloseable {
         new SeiNodeReconciler(
             new NodePlanner(options.clock(), () -> UUID.randomUUID().toString(), options.retries()),
             executor,
-            metrics,
-            options.clock(),
+            services,
             config.minRequeue(),
-            config.pollInterval(),
-            client);
+            config.pollInterval());
 
     Operator operator =
         new Operator(

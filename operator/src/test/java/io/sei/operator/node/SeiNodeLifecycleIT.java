@@ -106,6 +106,42 @@ class SeiNodeLifecycleIT {
     assertThat(post(tasks, operator.token(), body)).as("the operator's token").isEqualTo(201);
   }
 
+  @Test
+  void aPodRestartedBehindTheOperatorsBackGetsItsSidecarMarkedReadyAgain(LocalCluster cluster)
+      throws Exception {
+    operator = OperatorUnderTest.start(cluster, Map.of());
+    Nodes.create(cluster, "heal", Nodes.following(chain, IMAGE).withFullNode(new FullNodeSpec()));
+    Nodes.awaitPhase(cluster, "heal", NodePhase.Running);
+    var pods = cluster.client().pods().inNamespace(cluster.namespace());
+    String oldUid = pods.withName("heal-0").get().getMetadata().getUid();
+
+    pods.withName("heal-0").delete();
+
+    await("a mark-ready-reapply plan completed for the new pod")
+        .atMost(Nodes.PLAN_TIMEOUT)
+        .until(
+            operator::metrics,
+            m ->
+                m.contains(
+                    "sei_plan_duration_seconds_count{outcome=\"complete\",type=\"mark-ready-reapply\"} 1"));
+    Pod pod = pods.withName("heal-0").get();
+    assertThat(pod.getMetadata().getUid()).isNotEqualTo(oldUid);
+    assertThat(Nodes.condition(Nodes.get(cluster, "heal"), Conditions.SIDECAR_READY))
+        .hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo(Conditions.TRUE));
+    String rpc = "http://" + pod.getStatus().getPodIP() + ":26657";
+    await("seid in the new pod, released by its sidecar, follows the chain")
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .until(
+            () ->
+                SimChain.status(rpc)
+                        .path("result")
+                        .path("sync_info")
+                        .path("latest_block_height")
+                        .asLong()
+                    > 0);
+  }
+
   private static int post(URI uri, String token, String body) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
