@@ -5,7 +5,7 @@ import static io.cucumber.junit.platform.engine.Constants.GLUE_PROPERTY_NAME;
 import static io.cucumber.junit.platform.engine.Constants.JUNIT_PLATFORM_DISCOVERY_AS_ROOT_ENGINE_PROPERTY_NAME;
 import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PROPERTY_NAME;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class FeaturesDryRunTest {
   void everyStepOfEveryFeatureHasExactlyOneDefinition() {
     LauncherDiscoveryRequest request =
         LauncherDiscoveryRequestBuilder.request()
-            .selectors(selectClasspathResource("features"))
+            .selectors(selectPackage("features"))
             .filters(EngineFilter.includeEngines("cucumber"))
             .configurationParameter(JUNIT_PLATFORM_DISCOVERY_AS_ROOT_ENGINE_PROPERTY_NAME, "true")
             .configurationParameter(EXECUTION_DRY_RUN_PROPERTY_NAME, "true")

@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.sei.operator.api.CelRuleCases;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** admission.feature: specs submitted to the API server, refused or accepted by its CEL rules. */
 public final class AdmissionSteps {
+  private static final String API_VERSION = "sei.io/v1alpha1";
+
   private final ScenarioSpace space;
   private GenericKubernetesResource submitted;
   private KubernetesClientException refusal;
@@ -29,19 +36,26 @@ public final class AdmissionSteps {
     try {
       if (spec.before().isPresent()) {
         space.track(space.client().resource(object(kind, name, spec.before().get())).create());
-        GenericKubernetesResource changed = object(kind, name, spec.spec());
+        // Replaces the whole spec without a resourceVersion: the operator may be writing status.
         submitted =
             space
                 .client()
-                .genericKubernetesResources(changed.getApiVersion(), kind)
+                .genericKubernetesResources(API_VERSION, kind)
                 .inNamespace(space.namespace())
                 .withName(name)
-                .edit(
-                    live -> {
-                      live.setAdditionalProperty(
-                          "spec", changed.getAdditionalProperties().get("spec"));
-                      return live;
-                    });
+                .patch(
+                    PatchContext.of(PatchType.JSON),
+                    Serialization.asJson(
+                        List.of(
+                            Map.of(
+                                "op",
+                                "replace",
+                                "path",
+                                "/spec",
+                                "value",
+                                object(kind, name, spec.spec())
+                                    .getAdditionalProperties()
+                                    .get("spec")))));
       } else {
         submitted = space.track(space.client().resource(object(kind, name, spec.spec())).create());
       }
@@ -53,10 +67,10 @@ public final class AdmissionSteps {
   private GenericKubernetesResource object(String kind, String name, String spec) {
     GenericKubernetesResource object =
         Serialization.unmarshal(
-            "apiVersion: sei.io/v1alpha1\nkind: " + kind + "\n" + spec,
+            "apiVersion: " + API_VERSION + "\nkind: " + kind + "\n" + spec,
             GenericKubernetesResource.class);
-    object.getMetadata().setName(name);
-    object.getMetadata().setNamespace(space.namespace());
+    object.setMetadata(
+        new ObjectMetaBuilder().withName(name).withNamespace(space.namespace()).build());
     return object;
   }
 

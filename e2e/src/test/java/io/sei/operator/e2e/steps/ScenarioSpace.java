@@ -90,6 +90,9 @@ public final class ScenarioSpace {
     Waits.eventually(
         "namespace " + namespace + " to be deleted",
         DELETION_TIMEOUT,
-        () -> client().namespaces().withName(namespace).get() == null);
+        () -> {
+          backend.finishTermination(namespace);
+          return client().namespaces().withName(namespace).get() == null;
+        });
   }
 }
