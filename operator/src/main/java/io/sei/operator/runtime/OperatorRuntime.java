@@ -1,6 +1,7 @@
 package io.sei.operator.runtime;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
@@ -21,6 +22,9 @@ import io.sei.operator.task.NodeServices;
 import io.sei.operator.task.TaskExecutions;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One running operator: the JOSDK controllers (SeiNode, SeiNodeDeployment) on {@code client}, the
@@ -31,12 +35,16 @@ import java.util.UUID;
 public final class OperatorRuntime implements AutoCloseable {
   private static final Duration SIDECAR_TIMEOUT = Duration.ofSeconds(5);
 
+  private static final Logger LOG = LoggerFactory.getLogger(OperatorRuntime.class);
+
   private final Operator operator;
   private final HttpEndpoints http;
+  private final AtomicBoolean closing;
 
-  private OperatorRuntime(Operator operator, HttpEndpoints http) {
+  private OperatorRuntime(Operator operator, HttpEndpoints http, AtomicBoolean closing) {
     this.operator = operator;
     this.http = http;
+    this.closing = closing;
   }
 
   /** Starts the operator; returns once its informers are synced. */
@@ -70,13 +78,13 @@ public final class OperatorRuntime implements AutoCloseable {
             config.minRequeue(),
             config.pollInterval());
 
+    AtomicBoolean closing = new AtomicBoolean();
     Operator operator =
         new Operator(
             o -> {
               o.withKubernetesClient(client).withCloseClientOnStop(false);
               if (options.leaderElection()) {
-                o.withLeaderElectionConfiguration(
-                    new LeaderElectionConfiguration(RuntimeOptions.LEASE_NAME));
+                o.withLeaderElectionConfiguration(leaderElection(closing));
               }
             });
     SeiNodeDeploymentReconciler deployments =
@@ -97,7 +105,33 @@ public final class OperatorRuntime implements AutoCloseable {
             metrics,
             () -> operator.getRuntimeInfo().isStarted());
     operator.start();
-    return new OperatorRuntime(operator, http);
+    return new OperatorRuntime(operator, http, closing);
+  }
+
+  /**
+   * Leader election on the Lease {@value RuntimeOptions#LEASE_NAME} in the client's namespace. A
+   * leader that loses the lease exits (its pod restarts and competes again) — but not while it is
+   * being closed: releasing the lease on SIGTERM is no loss, and exiting from a shutdown hook would
+   * block forever.
+   */
+  private static LeaderElectionConfiguration leaderElection(AtomicBoolean closing) {
+    return new LeaderElectionConfiguration(
+        RuntimeOptions.LEASE_NAME,
+        null,
+        LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+        LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+        null,
+        new LeaderCallbacks(
+            () -> LOG.info("leading on Lease {}", RuntimeOptions.LEASE_NAME),
+            () -> {
+              if (!closing.get()) {
+                LOG.error("lost the Lease {}; exiting", RuntimeOptions.LEASE_NAME);
+                System.exit(1);
+              }
+            },
+            leader -> LOG.info("Lease {} is held by {}", RuntimeOptions.LEASE_NAME, leader)),
+        false);
   }
 
   private static void watch(
@@ -119,6 +153,7 @@ public final class OperatorRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    closing.set(true);
     operator.stop();
     http.close();
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.sei.operator.api.Conditions;
 import io.sei.operator.api.FullNodeSpec;
 import io.sei.operator.api.NodePhase;
@@ -140,6 +141,19 @@ class SeiNodeLifecycleIT {
                         .path("latest_block_height")
                         .asLong()
                     > 0);
+  }
+
+  @Test
+  void withLeaderElectionTheOperatorHoldsTheLeaseAndReconciles(LocalCluster cluster) {
+    operator = OperatorUnderTest.start(cluster, Map.of(), true);
+    Nodes.create(cluster, "led", Nodes.following(chain, IMAGE).withFullNode(new FullNodeSpec()));
+
+    Nodes.awaitPhase(cluster, "led", NodePhase.Running);
+
+    Lease lease =
+        cluster.client().leases().inNamespace(cluster.namespace()).withName("sei-operator").get();
+    assertThat(lease).as("Lease sei-operator").isNotNull();
+    assertThat(lease.getSpec().getHolderIdentity()).isNotBlank();
   }
 
   private static int post(URI uri, String token, String body) throws Exception {

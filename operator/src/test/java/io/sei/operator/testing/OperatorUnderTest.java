@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -45,12 +47,18 @@ public final class OperatorUnderTest implements AutoCloseable {
   private final LocalCluster cluster;
   private final PlatformConfig config;
   private final KubernetesClient client;
+  private final boolean leaderElection;
   private OperatorRuntime runtime;
 
-  private OperatorUnderTest(LocalCluster cluster, PlatformConfig config, KubernetesClient client) {
+  private OperatorUnderTest(
+      LocalCluster cluster,
+      PlatformConfig config,
+      KubernetesClient client,
+      boolean leaderElection) {
     this.cluster = cluster;
     this.config = config;
     this.client = client;
+    this.leaderElection = leaderElection;
     this.runtime = startRuntime();
   }
 
@@ -60,6 +68,15 @@ public final class OperatorUnderTest implements AutoCloseable {
    * @param extraEnv platform settings on top of the test defaults (e.g. SEI_SNAPSHOT_BUCKET)
    */
   public static OperatorUnderTest start(LocalCluster cluster, Map<String, String> extraEnv) {
+    return start(cluster, extraEnv, false);
+  }
+
+  /**
+   * Starts the operator for {@code cluster}'s namespace, electing a leader on the Lease {@code
+   * sei-operator} in that namespace when {@code leaderElection} (as the chart's Role allows).
+   */
+  public static OperatorUnderTest start(
+      LocalCluster cluster, Map<String, String> extraEnv, boolean leaderElection) {
     String token = grant(cluster);
     Path tokenFile;
     try {
@@ -85,11 +102,13 @@ public final class OperatorUnderTest implements AutoCloseable {
             .withCaCertFile(admin.getCaCertFile())
             .withTrustCerts(admin.isTrustCerts())
             .withOauthToken(token)
+            .withNamespace(cluster.namespace())
             .build();
     return new OperatorUnderTest(
         cluster,
         PlatformConfig.fromEnvironment(env),
-        new KubernetesClientBuilder().withConfig(asOperator).build());
+        new KubernetesClientBuilder().withConfig(asOperator).build(),
+        leaderElection);
   }
 
   /**
@@ -150,7 +169,7 @@ public final class OperatorUnderTest implements AutoCloseable {
         client,
         config,
         new RuntimeOptions(
-            false,
+            leaderElection,
             0,
             0,
             Set.of(cluster.namespace()),
@@ -162,13 +181,7 @@ public final class OperatorUnderTest implements AutoCloseable {
     String ns = cluster.namespace();
     String name = "sei-operator-" + ns;
     KubernetesClient admin = cluster.client();
-    List<PolicyRule> rules =
-        new KubernetesSerialization()
-            .unmarshal(
-                new ByteArrayInputStream(
-                    RepoFiles.read("deploy/helm/sei-operator/files/clusterrole-rules.yaml")
-                        .getBytes(StandardCharsets.UTF_8)),
-                new TypeReference<List<PolicyRule>>() {});
+    List<PolicyRule> rules = chartRules("clusterrole-rules.yaml");
     admin
         .serviceAccounts()
         .inNamespace(ns)
@@ -206,7 +219,46 @@ public final class OperatorUnderTest implements AutoCloseable {
                 .endSubject()
                 .build())
         .serverSideApply();
+    admin
+        .rbac()
+        .roles()
+        .inNamespace(ns)
+        .resource(
+            new RoleBuilder()
+                .withNewMetadata()
+                .withName("sei-operator-leader-election")
+                .endMetadata()
+                .withRules(chartRules("leader-election-rules.yaml"))
+                .build())
+        .serverSideApply();
+    admin
+        .rbac()
+        .roleBindings()
+        .inNamespace(ns)
+        .resource(
+            new RoleBindingBuilder()
+                .withNewMetadata()
+                .withName("sei-operator-leader-election")
+                .endMetadata()
+                .withNewRoleRef("rbac.authorization.k8s.io", "Role", "sei-operator-leader-election")
+                .addNewSubject()
+                .withKind("ServiceAccount")
+                .withName(SERVICE_ACCOUNT)
+                .withNamespace(ns)
+                .endSubject()
+                .build())
+        .serverSideApply();
     return cluster.controlPlane().mintToken(ns, SERVICE_ACCOUNT, Duration.ofHours(1));
+  }
+
+  /** A rules file of the chart, the one source of an RBAC role's rules. */
+  private static List<PolicyRule> chartRules(String file) {
+    return new KubernetesSerialization()
+        .unmarshal(
+            new ByteArrayInputStream(
+                RepoFiles.read("deploy/helm/sei-operator/files/" + file)
+                    .getBytes(StandardCharsets.UTF_8)),
+            new TypeReference<List<PolicyRule>>() {});
   }
 
   @Override
