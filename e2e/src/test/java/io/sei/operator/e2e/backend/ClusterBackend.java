@@ -35,12 +35,6 @@ public interface ClusterBackend extends AutoCloseable {
     List<String> linesSince(int maxLines);
   }
 
-  /**
-   * Called while a namespace is terminating: does what this cluster's own controllers leave undone,
-   * if anything.
-   */
-  default void finishTermination(String namespace) {}
-
   @Override
   void close();
 }

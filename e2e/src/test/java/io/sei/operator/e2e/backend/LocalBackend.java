@@ -41,7 +41,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
 /**
  * The default backend, without Docker: the local control plane (real etcd, kube-apiserver,
@@ -57,7 +56,6 @@ public final class LocalBackend implements ClusterBackend {
   public static final String PROXY_IMAGE = "quay.io/brancz/kube-rbac-proxy:v0.19.1";
   public static final String SIDECAR_IMAGE = "sei-sim:v6.3.0";
   private static final String CHAIN_NODE_ID = "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00";
-  private static final String PVC_PROTECTION = "kubernetes.io/pvc-protection";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -300,31 +298,6 @@ public final class LocalBackend implements ClusterBackend {
    * kubernetes.io/pvc-protection} finalizer forever and its namespace never goes away. Does that
    * controller's job: releases a claim being deleted once no pod of the namespace mounts it.
    */
-  @Override
-  public void finishTermination(String namespace) {
-    Set<String> mounted =
-        client().pods().inNamespace(namespace).list().getItems().stream()
-            .flatMap(p -> p.getSpec().getVolumes().stream())
-            .filter(v -> v.getPersistentVolumeClaim() != null)
-            .map(v -> v.getPersistentVolumeClaim().getClaimName())
-            .collect(Collectors.toSet());
-    client().persistentVolumeClaims().inNamespace(namespace).list().getItems().stream()
-        .filter(c -> c.getMetadata().getDeletionTimestamp() != null)
-        .filter(c -> !mounted.contains(c.getMetadata().getName()))
-        .filter(c -> c.getMetadata().getFinalizers().contains(PVC_PROTECTION))
-        .forEach(
-            c ->
-                client()
-                    .persistentVolumeClaims()
-                    .inNamespace(namespace)
-                    .withName(c.getMetadata().getName())
-                    .edit(
-                        live -> {
-                          live.getMetadata().getFinalizers().remove(PVC_PROTECTION);
-                          return live;
-                        }));
-  }
-
   private static String get(String url) {
     try {
       return HTTP.send(

@@ -90,9 +90,6 @@ public final class ScenarioSpace {
     Waits.eventually(
         "namespace " + namespace + " to be deleted",
         DELETION_TIMEOUT,
-        () -> {
-          backend.finishTermination(namespace);
-          return client().namespaces().withName(namespace).get() == null;
-        });
+        () -> client().namespaces().withName(namespace).get() == null);
   }
 }

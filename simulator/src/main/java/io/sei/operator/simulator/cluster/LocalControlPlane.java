@@ -52,7 +52,9 @@ public final class LocalControlPlane implements AutoCloseable {
           "replicaset-controller",
           "deployment-controller",
           "ttl-after-finished-controller",
-          "persistentvolume-binder-controller");
+          "persistentvolume-binder-controller",
+          "persistentvolumeclaim-protection-controller",
+          "persistentvolume-protection-controller");
 
   private static final List<String> CRD_RESOURCES =
       List.of(

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -164,6 +166,59 @@ class ControllersIT {
                         .configMaps()
                         .inNamespace(cluster.namespace())
                         .withName("dependent")
+                        .get()
+                    == null);
+  }
+
+  @Test
+  void deletedClaimThatNoPodUsesIsRemoved(LocalCluster cluster) {
+    cluster
+        .client()
+        .persistentVolumeClaims()
+        .inNamespace(cluster.namespace())
+        .resource(
+            new PersistentVolumeClaimBuilder()
+                .withNewMetadata()
+                .withName("data")
+                .endMetadata()
+                .withNewSpec()
+                .withAccessModes("ReadWriteOnce")
+                .withNewResources()
+                .withRequests(Map.of("storage", new Quantity("1Gi")))
+                .endResources()
+                .endSpec()
+                .build())
+        .create();
+    await("the claim protected by the pvc-protection finalizer")
+        .atMost(WAIT)
+        .until(
+            () ->
+                cluster
+                    .client()
+                    .persistentVolumeClaims()
+                    .inNamespace(cluster.namespace())
+                    .withName("data")
+                    .get()
+                    .getMetadata()
+                    .getFinalizers()
+                    .contains("kubernetes.io/pvc-protection"));
+
+    cluster
+        .client()
+        .persistentVolumeClaims()
+        .inNamespace(cluster.namespace())
+        .withName("data")
+        .delete();
+
+    await("the deleted claim removed by the protection controller")
+        .atMost(WAIT)
+        .until(
+            () ->
+                cluster
+                        .client()
+                        .persistentVolumeClaims()
+                        .inNamespace(cluster.namespace())
+                        .withName("data")
                         .get()
                     == null);
   }
