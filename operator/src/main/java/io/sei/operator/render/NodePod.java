@@ -97,6 +97,11 @@ public final class NodePod {
    * The pod template of {@code role}: seid runs {@code seidImage} as {@code seid start --home /sei}
    * followed by {@code extraSeidArgs}.
    */
+  /** Env of seid naming its sidecar's loopback URL. */
+  static final String SIDECAR_URL_ENV = "SEI_SIDECAR_URL";
+
+  private static final String FALLBACK_TO_LOGS_ON_ERROR = "FallbackToLogsOnError";
+
   static PodTemplateSpec template(
       SeiNode node,
       PlatformConfig config,
@@ -115,6 +120,11 @@ public final class NodePod {
             .withImage(seidImage)
             .withCommand("seid")
             .withArgs(seidArgs)
+            // Where this pod's sidecar answers, for a seid that waits on it (the simulator's does).
+            .withEnv(
+                new EnvVar(SIDECAR_URL_ENV, "http://127.0.0.1:" + Names.sidecarPort(node), null))
+            // A crash reports seid's last lines (the panic, the halt-height error) in the status.
+            .withTerminationMessagePolicy(FALLBACK_TO_LOGS_ON_ERROR)
             .withPorts(
                 new ContainerPortBuilder()
                     .withName(RPC_PORT_NAME)
@@ -178,6 +188,7 @@ public final class NodePod {
             spec.map(SidecarSpec::getImage).filter(i -> !i.isBlank()).orElse(config.sidecarImage()))
         .withRestartPolicy(ALWAYS)
         .withCommand("seictl")
+        .withTerminationMessagePolicy(FALLBACK_TO_LOGS_ON_ERROR)
         .withArgs("sidecar", "--home", HOME, "--listen", "127.0.0.1:" + Names.sidecarPort(node))
         .withEnv(env)
         .withVolumeMounts(dataMount())

@@ -43,6 +43,29 @@ class NodePodTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("pods")
+  void seidAndSidecarReportTheirLastLogLinesWhenTheyFail(PodRole role, SeiNode node, PodSpec pod) {
+    for (String name : new String[] {NodePod.SEID_CONTAINER, NodePod.SIDECAR_CONTAINER}) {
+      assertThat(SidecarPods.container(pod, name).getTerminationMessagePolicy())
+          .isEqualTo("FallbackToLogsOnError");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(PodRole.class)
+  void seidIsToldWhereItsSidecarAnswersOnANonDefaultPort(PodRole role) {
+    SeiNode node = Fixtures.fullNode();
+    node.getSpec().setSidecar(new io.sei.operator.api.SidecarSpec().withPort(7800));
+    PodSpec pod = template(node, role).getSpec();
+
+    assertThat(SidecarPods.container(pod, NodePod.SEID_CONTAINER).getEnv())
+        .extracting(EnvVar::getName, EnvVar::getValue)
+        .contains(tuple(NodePod.SIDECAR_URL_ENV, "http://127.0.0.1:7800"));
+    assertThat(SidecarPods.container(pod, NodePod.PROXY_CONTAINER).getArgs())
+        .contains("--upstream=http://127.0.0.1:7800/");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("pods")
   void podIsLabelledWithNodeRoleManagerAndTheSpecsPodLabels(
       PodRole role, SeiNode node, PodSpec pod) {
     assertThat(template(node, role).getMetadata().getLabels())
