@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Interprets the Active plan in {@code status.plan}, in memory (the reconcile writes the status
@@ -98,7 +99,13 @@ public final class PlanExecutor {
           && now.isBefore(notBefore.get())) {
         return Optional.of(Duration.between(now, notBefore.get()));
       }
-      Optional<Duration> wait = step(owner, plan, index, task, now, runner);
+      Optional<Duration> wait;
+      // Every log line of a task carries its plan and task (JOSDK adds the resource's name).
+      try (MDC.MDCCloseable planId = MDC.putCloseable("plan", plan.getId());
+          MDC.MDCCloseable taskId = MDC.putCloseable("task", task.getId());
+          MDC.MDCCloseable taskType = MDC.putCloseable("taskType", task.getType())) {
+        wait = step(owner, plan, index, task, now, runner);
+      }
       if (wait.isPresent() || plan.getPhase() != PlanPhase.Active) {
         if (plan.getPhase() != PlanPhase.Active) {
           requeue.forget(key);
