@@ -2,6 +2,7 @@ package io.sei.operator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sei.operator.testing.RepoFiles;
 import org.junit.jupiter.api.Test;
 
 class ApiReferenceTest {

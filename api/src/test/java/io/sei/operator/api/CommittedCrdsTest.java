@@ -1,5 +1,6 @@
 package io.sei.operator.api;
 
+import io.sei.operator.testing.RepoFiles;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 

@@ -8,19 +8,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Files of the repository that tests compare against: golden files, committed docs and chart
- * copies. Run the build with {@code -Dsei.golden.update=true} to rewrite them.
+ * Files of the repository that tests of every module compare against: committed CRDs, generated
+ * docs, golden files, chart copies. Run the build with {@code -Dsei.golden.update=true} to rewrite
+ * them. Shared through the api test-jar.
  */
 public final class RepoFiles {
   private RepoFiles() {}
 
-  private static final String REGENERATE = "./mvnw -B -pl operator verify -Dsei.golden.update=true";
+  private static final String REGENERATE =
+      "./mvnw -B verify -Dsei.golden.update=true (or -pl <module> for one module)";
 
   public static Path root() {
     String configured = System.getProperty("sei.repo.root");
     Path dir = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath();
     for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.exists(p.resolve("mvnw")) && Files.isDirectory(p.resolve("operator"))) {
+      if (Files.exists(p.resolve("mvnw")) && Files.isDirectory(p.resolve("api"))) {
         return p;
       }
     }
