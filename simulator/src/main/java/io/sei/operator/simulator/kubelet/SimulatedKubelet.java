@@ -66,7 +66,7 @@ public final class SimulatedKubelet implements AutoCloseable {
                 new SimRuntime(http),
                 new ProxyRuntime(cp.binaries().kubeRbacProxy(), cp.kubeconfig())),
             new Probes(http),
-            new PodAddresses(),
+            PodAddresses.claim(),
             new PodVolumes(client),
             scheduler,
             workers,
@@ -222,5 +222,6 @@ public final class SimulatedKubelet implements AutoCloseable {
     sandboxes.clear();
     scheduler.shutdownNow();
     workers.shutdownNow();
+    context.addresses().close();
   }
 }

@@ -1,0 +1,41 @@
+package io.sei.operator.simulator.kubelet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PodAddressesTest {
+
+  @Test
+  void twoKubeletsGetDisjointBlocksAndNeverTheHostsAddress() {
+    try (PodAddresses first = PodAddresses.claim();
+        PodAddresses second = PodAddresses.claim()) {
+      assertThat(first.block()).isNotEqualTo(second.block());
+      Set<String> seen = new HashSet<>();
+      for (int i = 0; i < 300; i++) {
+        String a = first.allocate();
+        String b = second.allocate();
+        assertThat(a).startsWith("127.").doesNotStartWith("127.0.");
+        assertThat(seen.add(a)).as("unique %s", a).isTrue();
+        assertThat(seen.add(b)).as("unique %s", b).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void aClosedKubeletsBlockCanBeClaimedAgainAndReleasedAddressesAreReused() {
+    String block;
+    try (PodAddresses addresses = PodAddresses.claim()) {
+      block = addresses.block();
+      String ip = addresses.allocate();
+      addresses.allocate();
+      addresses.release(ip);
+      assertThat(addresses.allocate()).isEqualTo(ip);
+    }
+    try (PodAddresses again = PodAddresses.claim()) {
+      assertThat(again.block()).isEqualTo(block);
+    }
+  }
+}
