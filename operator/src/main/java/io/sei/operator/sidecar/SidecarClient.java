@@ -135,19 +135,28 @@ public final class SidecarClient {
   private static SidecarException unexpected(
       SidecarEndpoint endpoint, HttpRequest request, HttpResponse<String> response) {
     int status = response.statusCode();
-    if (status == 401 || status == 403) {
+    if (status == 401) {
+      // A proxy that just started (a replaced pod) can refuse a valid token until its first
+      // TokenReview goes through: wait and retry rather than fail the plan.
+      return new SidecarUnavailableException(
+          "kube-rbac-proxy at "
+              + endpoint
+              + " answered 401 to "
+              + describe(request)
+              + ": it did not accept the operator's token (a proxy that just started may not"
+              + " verify tokens yet; if this persists, check the token file"
+              + " SEI_OPERATOR_TOKEN_FILE)");
+    }
+    if (status == 403) {
       String verb = request.method().equals("POST") ? "create" : "get";
       return new SidecarAccessDeniedException(
           "kube-rbac-proxy at "
               + endpoint
-              + " answered "
-              + status
-              + " to "
+              + " answered 403 to "
               + describe(request)
               + ": the operator's ServiceAccount lacks '"
               + verb
-              + "' on seinodetasks.sei.io for this node, or its token was not accepted;"
-              + " grant it in the operator's ClusterRole",
+              + "' on seinodetasks.sei.io for this node; grant it in the operator's ClusterRole",
           status);
     }
     String detail = "answered " + status + ": " + abbreviate(response.body());

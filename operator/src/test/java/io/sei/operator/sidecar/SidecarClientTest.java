@@ -191,20 +191,38 @@ class SidecarClientTest {
         .hasMessageContaining("GET /v0/healthz");
   }
 
-  @ParameterizedTest
-  @ValueSource(ints = {401, 403})
-  void aDeniedSubmitNamesTheMissingCreatePermission(int status) {
-    proxy.answer("POST", "/v0/tasks", status, "Forbidden");
+  @Test
+  void aDeniedSubmitNamesTheMissingCreatePermission() {
+    proxy.answer("POST", "/v0/tasks", 403, "Forbidden");
     assertThatThrownBy(() -> client.submit(proxy.endpoint(), TASK, "mark-ready", "{}"))
         .isInstanceOfSatisfying(
-            SidecarAccessDeniedException.class, e -> assertThat(e.status()).isEqualTo(status))
+            SidecarAccessDeniedException.class, e -> assertThat(e.status()).isEqualTo(403))
         .hasMessageContaining("lacks 'create' on seinodetasks.sei.io")
         .hasMessageNotContaining(TOKEN);
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {401, 403})
-  void aDeniedPollNamesTheMissingGetPermission(int status) {
+  @ValueSource(strings = {"POST", "GET"})
+  void anUnacceptedTokenIsWaitedOutNotFatal(String method) {
+    proxy.answer(
+        method, method.equals("POST") ? "/v0/tasks" : "/v0/tasks/" + TASK, 401, "Unauthorized");
+    assertThatThrownBy(
+            () -> {
+              if (method.equals("POST")) {
+                client.submit(proxy.endpoint(), TASK, "mark-ready", "{}");
+              } else {
+                client.get(proxy.endpoint(), TASK);
+              }
+            })
+        .isInstanceOf(SidecarUnavailableException.class)
+        .hasMessageContaining("answered 401")
+        .hasMessageContaining("SEI_OPERATOR_TOKEN_FILE")
+        .hasMessageNotContaining(TOKEN);
+  }
+
+  @Test
+  void aDeniedPollNamesTheMissingGetPermission() {
+    int status = 403;
     proxy.answer("GET", "/v0/tasks/" + TASK, status, "Forbidden");
     assertThatThrownBy(() -> client.get(proxy.endpoint(), TASK))
         .isInstanceOf(SidecarAccessDeniedException.class)
