@@ -21,6 +21,12 @@ public interface ClusterBackend extends AutoCloseable {
   /** The chain's latest height, read from the test. */
   long chainHeight();
 
+  /**
+   * The body of {@code GET <chain><path>}: the chain's own record ({@code /signatures?address=A},
+   * {@code /evidence}), read from the test.
+   */
+  String chainGet(String path);
+
   /** The body of {@code GET http://<pod>:<port><path>}, as a client inside the cluster sees it. */
   String podHttpGet(String namespace, String pod, int port, String path);
 

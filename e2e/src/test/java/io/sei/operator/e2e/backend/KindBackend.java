@@ -262,6 +262,19 @@ public final class KindBackend implements ClusterBackend {
 
   @Override
   public long chainHeight() {
+    try {
+      return JSON.readTree(chainGet("/status"))
+          .path("result")
+          .path("sync_info")
+          .path("latest_block_height")
+          .asLong();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public String chainGet(String path) {
     Pod pod =
         client
             .pods()
@@ -272,16 +285,7 @@ public final class KindBackend implements ClusterBackend {
             .stream()
             .findFirst()
             .orElseThrow(() -> new IllegalStateException("no chain pod"));
-    try {
-      return JSON.readTree(
-              podHttpGet(CHAIN_NAMESPACE, pod.getMetadata().getName(), CHAIN_PORT, "/status"))
-          .path("result")
-          .path("sync_info")
-          .path("latest_block_height")
-          .asLong();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return podHttpGet(CHAIN_NAMESPACE, pod.getMetadata().getName(), CHAIN_PORT, path);
   }
 
   /** Pod addresses are inside Docker's network: go through a port-forward of the API server. */

@@ -269,6 +269,11 @@ public final class LocalBackend implements ClusterBackend {
     }
   }
 
+  @Override
+  public String chainGet(String path) {
+    return get("http://127.0.0.1:" + chainPort + path);
+  }
+
   /** Pods have their own loopback addresses here, reachable from the test. */
   @Override
   public String podHttpGet(String namespace, String pod, int port, String path) {
