@@ -76,6 +76,18 @@ final class AwaitBootstrapComplete implements TaskExecution<AwaitBootstrapComple
     String message = terminated.getMessage() == null ? "" : terminated.getMessage().strip();
     return "seid exited "
         + terminated.getExitCode()
-        + (message.isEmpty() ? "" : " (" + message.lines().findFirst().orElse("") + ")");
+        + (message.isEmpty() ? "" : " (" + reason(message) + ")");
+  }
+
+  /**
+   * The line of a termination message (seid's last log lines) that says why: a Go panic or an error
+   * line (e.g. the halt height behind the data), else the last line.
+   */
+  static String reason(String message) {
+    List<String> lines = message.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    return lines.stream()
+        .filter(l -> l.startsWith("panic:") || l.startsWith("ERROR"))
+        .findFirst()
+        .orElse(lines.isEmpty() ? "" : lines.get(lines.size() - 1));
   }
 }

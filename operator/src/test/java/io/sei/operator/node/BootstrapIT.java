@@ -148,4 +148,57 @@ class BootstrapIT {
         .as("production seid resumes at the bootstrap's halt height")
         .contains("height=" + TARGET_HEIGHT + " ");
   }
+
+  @Test
+  void aBootstrapJobWhoseSeidCrashesWhileSyncingFailsThePlanWithSeidsExitAndPanic(
+      LocalCluster cluster) throws Exception {
+    String ns = cluster.namespace();
+    operator = OperatorUnderTest.start(cluster, Map.of("SEI_SNAPSHOT_BUCKET", chain.url()));
+    Nodes.create(
+        cluster,
+        "doomed",
+        Nodes.fullNodeFromSnapshot(chain, IMAGE, TARGET_HEIGHT, BOOTSTRAP_IMAGE));
+
+    // The data volume is the bootstrap seid's home: a faults file there makes it panic while it
+    // syncs from the restored snapshot (height 20) towards its halt height (22).
+    Path home =
+        await("the data PVC bound to its host directory")
+            .atMost(Nodes.PLAN_TIMEOUT)
+            .until(() -> dataDirectory(cluster, "doomed-data"), dir -> dir != null);
+    Files.createDirectories(home);
+    Files.writeString(home.resolve("sim-faults.json"), "{\"seid\":{\"crashAtHeight\":21}}");
+
+    SeiNode node = Nodes.awaitPhase(cluster, "doomed", NodePhase.Failed);
+
+    assertThat(node.getStatus().getPlan()).as("the failed plan is cleared").isNull();
+    assertThat(
+            cluster.client().v1().events().inNamespace(ns).list().getItems().stream()
+                .filter(e -> "PlanFailed".equals(e.getReason()))
+                .map(e -> e.getMessage()))
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m)
+                    .contains("bootstrap Job doomed-bootstrap failed")
+                    .contains("seid exited 2")
+                    .contains("simulated crash at height 21"));
+    assertThat(cluster.client().apps().statefulSets().inNamespace(ns).withName("doomed").get())
+        .as("no production StatefulSet after a failed bootstrap")
+        .isNull();
+  }
+
+  private static Path dataDirectory(LocalCluster cluster, String claim) {
+    PersistentVolumeClaim pvc =
+        cluster
+            .client()
+            .persistentVolumeClaims()
+            .inNamespace(cluster.namespace())
+            .withName(claim)
+            .get();
+    if (pvc == null || pvc.getSpec().getVolumeName() == null) {
+      return null;
+    }
+    var pv = cluster.client().persistentVolumes().withName(pvc.getSpec().getVolumeName()).get();
+    return pv == null ? null : Path.of(pv.getSpec().getHostPath().getPath());
+  }
 }
