@@ -30,6 +30,13 @@ public interface ClusterBackend extends AutoCloseable {
   /** The body of {@code GET http://<pod>:<port><path>}, as a client inside the cluster sees it. */
   String podHttpGet(String namespace, String pod, int port, String path);
 
+  /**
+   * The status code of {@code POST http://<pod>:<port><path>} with a JSON {@code body} (or of a
+   * {@code GET} when {@code body} is null), with {@code Authorization: Bearer <token>} unless the
+   * token is null, as a client inside the cluster gets it.
+   */
+  int podHttpStatus(String namespace, String pod, int port, String path, String token, String body);
+
   /** The last {@code lines} lines a container printed; empty when it has no log yet. */
   List<String> containerLog(String namespace, String pod, String container, int lines);
 

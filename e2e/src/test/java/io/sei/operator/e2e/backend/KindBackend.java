@@ -309,6 +309,37 @@ public final class KindBackend implements ClusterBackend {
   }
 
   @Override
+  public int podHttpStatus(
+      String namespace, String pod, int port, String path, String token, String body) {
+    try (LocalPortForward forward =
+        client.pods().inNamespace(namespace).withName(pod).portForward(port)) {
+      return HTTP.send(
+              request(URI.create("http://127.0.0.1:" + forward.getLocalPort() + path), token, body),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted calling " + pod, e);
+    }
+  }
+
+  /** A GET, or a JSON POST when {@code body} is not null, with a bearer token when there is one. */
+  private static HttpRequest request(URI uri, String token, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5));
+    if (body != null) {
+      request
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return request.build();
+  }
+
+  @Override
   public List<String> containerLog(String namespace, String pod, String container, int lines) {
     String log =
         client
