@@ -235,6 +235,14 @@ public final class Seid implements SimProcess {
         continue;
       }
       stallReported = false;
+      if (pending.isPresent()
+          && pending.get().height() == next
+          && !pending.get().handledBy(version)) {
+        // At H-1 a binary without the handler panics at once, like a real node entering the
+        // upgrade height: the chain halts there until upgraded nodes carry it on, so waiting for
+        // block H would wait forever.
+        applyUpgrade(state, pending.get(), f);
+      }
       if (chainHeight < next) {
         report(state.height(), false);
         if (chainHeight < next) {

@@ -125,6 +125,24 @@ class SeidTest {
   }
 
   @Test
+  void anOldBinaryPanicsAtTheUpgradeWhileTheChainWaitsForUpgradedNodes() throws IOException {
+    // No --resume-after-upgrade-ms: the chain stays at H-1 until a node with the handler is there.
+    String chain = sim.chain("--block-time-ms", "20", "--upgrade", "v2.0.0@8");
+    Sim.Proc old = seid(tmp.resolve("old"), "v1.0.0", chain);
+
+    assertThat(old.exitCode()).isEqualTo(ExitCodes.PANIC);
+    assertThat(old.output()).contains("UPGRADE \"v2.0.0\" NEEDED at height: 8");
+    assertThat(
+            get(chain + "/status")
+                .path("result")
+                .path("sync_info")
+                .path("latest_block_height")
+                .asLong())
+        .as("the chain still waits at H-1")
+        .isEqualTo(7);
+  }
+
+  @Test
   void twoNodesSigningWithOneKeyProduceEvidenceAndOneDoesNot() throws IOException {
     String chain = sim.chain("--block-time-ms", "20");
     Path solo = tmp.resolve("solo");
