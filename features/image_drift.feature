@@ -7,6 +7,7 @@ Feature: A new image rolls a Running node exactly once
     Given a full node "rpc" on "sei-sim:v6.3.0" is Running
     When I change the image of node "rpc" to "sei-sim:v6.4.0"
     Then the node "rpc" completes its update within 2 minutes
+    And while updating, node "rpc" reported NodeUpdateInProgress with reason UpdateStarted
     And the node "rpc" reports NodeUpdateInProgress False with reason UpdateComplete
     And the pod of node "rpc" was replaced exactly once
     And the node "rpc" runs "sei-sim:v6.4.0"

@@ -14,6 +14,7 @@ Feature: A signing key patched into an observer turns it into a signing validato
     And the validator's node key is stored in Secret "val-node-key"
     When I give the validator "val" the signing key "val-signing-key" and the node key "val-node-key"
     Then the node "val" completes its update within 2 minutes
+    And while updating, node "val" reported NodeUpdateInProgress with reason SigningKeyUpdateStarted
     And the update plan of node "val" validated the signing key before replacing the pod
     And the pod of node "val" was replaced exactly once
     And the node "val" has the signing key of Secret "val-signing-key" mounted
@@ -29,6 +30,7 @@ Feature: A signing key patched into an observer turns it into a signing validato
     When I give the validator "val" the signing key "val-signing-key" and the node key "val-node-key" and change its image to "sei-sim:v6.4.0", in one edit
     Then the node "val" completes its update within 2 minutes
     And node "val" went through exactly one node-update:image+signing-key plan
+    And while updating, node "val" reported NodeUpdateInProgress with reason UpdateAndSigningKeyUpdateStarted
     And the pod of node "val" was replaced exactly once
     And the node "val" runs "sei-sim:v6.4.0"
     And the node "val" has the signing key of Secret "val-signing-key" mounted

@@ -58,6 +58,7 @@ public final class NodeUpdateSteps {
   private final ScenarioSpace space;
   private final Map<String, Set<String>> podUids = new ConcurrentHashMap<>();
   private final Map<String, List<TaskPlan>> plans = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> updateReasons = new ConcurrentHashMap<>();
   private final List<Watch> watches = new CopyOnWriteArrayList<>();
 
   public NodeUpdateSteps(ScenarioSpace space) {
@@ -240,6 +241,13 @@ public final class NodeUpdateSteps {
         () -> !version.equals(get(name).getMetadata().getResourceVersion()));
   }
 
+  @Then("while updating, node {string} reported NodeUpdateInProgress with reason {word}")
+  public void reportedWhileUpdating(String name, String reason) {
+    assertThat(updateReasons.getOrDefault(name, Set.of()))
+        .as("reasons of NodeUpdateInProgress=True on SeiNode %s since the edit", name)
+        .containsExactly(reason);
+  }
+
   @Then("node {string} went through exactly one {word} plan")
   public void onePlanOfClass(String name, String planClass) {
     assertThat(
@@ -352,6 +360,7 @@ public final class NodeUpdateSteps {
   /** Every state of the node's plan from now on, the first one seen first. */
   private void watchPlans(String name) {
     List<TaskPlan> seen = plans.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>());
+    Set<String> reasons = updateReasons.computeIfAbsent(name, n -> new ConcurrentSkipListSet<>());
     watches.add(
         space
             .client()
@@ -365,6 +374,10 @@ public final class NodeUpdateSteps {
                     Optional.ofNullable(node.getStatus())
                         .map(s -> s.getPlan())
                         .ifPresent(seen::add);
+                    Optional.ofNullable(node.getStatus())
+                        .flatMap(s -> condition(node, Conditions.NODE_UPDATE_IN_PROGRESS))
+                        .filter(c -> Conditions.TRUE.equals(c.getStatus()))
+                        .ifPresent(c -> reasons.add(c.getReason()));
                   }
 
                   @Override
