@@ -53,6 +53,13 @@ abstract class SidecarExecution<P extends TaskParams> implements TaskExecution<P
           return Progress.waiting("the " + role.label() + " sidecar runs " + type);
       }
     } catch (SidecarUnavailableException e) {
+      // A bootstrap pod that died (its seid crashed, the Job failed) never answers again.
+      if (role == PodRole.BOOTSTRAP) {
+        Optional<String> failure = BootstrapJobs.failure(context, BootstrapJobs.job(context));
+        if (failure.isPresent()) {
+          throw new TerminalTaskException(failure.get());
+        }
+      }
       return Progress.waiting(e.getMessage());
     } catch (SidecarRejectedException e) {
       throw new TerminalTaskException(e.getMessage());

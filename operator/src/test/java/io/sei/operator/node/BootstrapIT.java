@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.sei.operator.api.DataVolumeSpec;
+import io.sei.operator.api.ImportSpec;
 import io.sei.operator.api.NodePhase;
 import io.sei.operator.api.SeiNode;
+import io.sei.operator.api.SeiNodeSpec;
 import io.sei.operator.simulator.cluster.junit.LocalCluster;
 import io.sei.operator.simulator.cluster.junit.WithLocalControlPlane;
 import io.sei.operator.testing.Nodes;
@@ -185,6 +190,57 @@ class BootstrapIT {
     assertThat(cluster.client().apps().statefulSets().inNamespace(ns).withName("doomed").get())
         .as("no production StatefulSet after a failed bootstrap")
         .isNull();
+  }
+
+  @Test
+  void aBootstrapPodWhoseSeidDiesBeforeItsSidecarIsConfiguredFailsThePlanInsteadOfWaiting(
+      LocalCluster cluster) throws Exception {
+    String ns = cluster.namespace();
+    // An imported data volume, seeded before the node exists: its seid panics as it starts.
+    cluster
+        .client()
+        .persistentVolumeClaims()
+        .inNamespace(ns)
+        .resource(
+            new PersistentVolumeClaimBuilder()
+                .withNewMetadata()
+                .withName("seeded")
+                .endMetadata()
+                .withNewSpec()
+                .withAccessModes("ReadWriteOnce")
+                .withNewResources()
+                .withRequests(Map.of("storage", new Quantity("1Gi")))
+                .endResources()
+                .endSpec()
+                .build())
+        .create();
+    Path home =
+        await("the imported PVC bound to its host directory")
+            .atMost(Nodes.PLAN_TIMEOUT)
+            .until(() -> dataDirectory(cluster, "seeded"), dir -> dir != null);
+    Files.createDirectories(home);
+    Files.writeString(home.resolve("sim-faults.json"), "{\"seid\":{\"crashOnStart\":true}}");
+    operator = OperatorUnderTest.start(cluster, Map.of("SEI_SNAPSHOT_BUCKET", chain.url()));
+    SeiNodeSpec spec = Nodes.fullNodeFromSnapshot(chain, IMAGE, TARGET_HEIGHT, BOOTSTRAP_IMAGE);
+    spec.setDataVolume(new DataVolumeSpec().withDataImport(new ImportSpec().withPvcName("seeded")));
+    Nodes.create(cluster, "early", spec);
+
+    Nodes.awaitPhase(cluster, "early", NodePhase.Failed);
+
+    assertThat(
+            cluster.client().v1().events().inNamespace(ns).list().getItems().stream()
+                .filter(e -> "PlanFailed".equals(e.getReason()))
+                .map(e -> e.getMessage()))
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m)
+                    .contains("bootstrap Job early-bootstrap failed")
+                    .contains("seid exited 2")
+                    .contains("simulated crash on start"));
+    assertThat(cluster.client().persistentVolumeClaims().inNamespace(ns).withName("seeded").get())
+        .as("the imported volume is never deleted")
+        .isNotNull();
   }
 
   private static Path dataDirectory(LocalCluster cluster, String claim) {

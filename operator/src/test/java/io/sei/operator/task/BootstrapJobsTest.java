@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class AwaitBootstrapCompleteTest {
+class BootstrapJobsTest {
 
   @ParameterizedTest
   @CsvSource(
@@ -18,6 +18,6 @@ class AwaitBootstrapCompleteTest {
         "SEID start version=v1\\nsomething else went wrong | something else went wrong"
       })
   void theReasonIsThePanicOrErrorLineElseTheLastLine(String message, String reason) {
-    assertThat(AwaitBootstrapComplete.reason(message.replace("\\n", "\n"))).isEqualTo(reason);
+    assertThat(BootstrapJobs.reason(message.replace("\\n", "\n"))).isEqualTo(reason);
   }
 }
