@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.sei.operator.api.DataVolumeSpec;
 import io.sei.operator.api.ImportSpec;
 import io.sei.operator.api.NodePhase;
@@ -169,24 +167,18 @@ class BootstrapIT {
     Path home =
         await("the data PVC bound to its host directory")
             .atMost(Nodes.PLAN_TIMEOUT)
-            .until(() -> dataDirectory(cluster, "doomed-data"), dir -> dir != null);
+            .until(() -> cluster.claimDirectory("doomed-data"), dir -> dir != null);
     Files.createDirectories(home);
     Files.writeString(home.resolve("sim-faults.json"), "{\"seid\":{\"crashAtHeight\":21}}");
 
     SeiNode node = Nodes.awaitPhase(cluster, "doomed", NodePhase.Failed);
 
     assertThat(node.getStatus().getPlan()).as("the failed plan is cleared").isNull();
-    assertThat(
-            cluster.client().v1().events().inNamespace(ns).list().getItems().stream()
-                .filter(e -> "PlanFailed".equals(e.getReason()))
-                .map(e -> e.getMessage()))
-        .singleElement()
-        .satisfies(
-            m ->
-                assertThat(m)
-                    .contains("bootstrap Job doomed-bootstrap failed")
-                    .contains("seid exited 2")
-                    .contains("simulated crash at height 21"));
+    assertPlanFailedWith(
+        cluster,
+        "bootstrap Job doomed-bootstrap failed",
+        "seid exited 2",
+        "simulated crash at height 21");
     assertThat(cluster.client().apps().statefulSets().inNamespace(ns).withName("doomed").get())
         .as("no production StatefulSet after a failed bootstrap")
         .isNull();
@@ -197,27 +189,11 @@ class BootstrapIT {
       LocalCluster cluster) throws Exception {
     String ns = cluster.namespace();
     // An imported data volume, seeded before the node exists: its seid panics as it starts.
-    cluster
-        .client()
-        .persistentVolumeClaims()
-        .inNamespace(ns)
-        .resource(
-            new PersistentVolumeClaimBuilder()
-                .withNewMetadata()
-                .withName("seeded")
-                .endMetadata()
-                .withNewSpec()
-                .withAccessModes("ReadWriteOnce")
-                .withNewResources()
-                .withRequests(Map.of("storage", new Quantity("1Gi")))
-                .endResources()
-                .endSpec()
-                .build())
-        .create();
+    cluster.createClaim("seeded");
     Path home =
         await("the imported PVC bound to its host directory")
             .atMost(Nodes.PLAN_TIMEOUT)
-            .until(() -> dataDirectory(cluster, "seeded"), dir -> dir != null);
+            .until(() -> cluster.claimDirectory("seeded"), dir -> dir != null);
     Files.createDirectories(home);
     Files.writeString(home.resolve("sim-faults.json"), "{\"seid\":{\"crashOnStart\":true}}");
     operator = OperatorUnderTest.start(cluster, Map.of("SEI_SNAPSHOT_BUCKET", chain.url()));
@@ -227,34 +203,30 @@ class BootstrapIT {
 
     Nodes.awaitPhase(cluster, "early", NodePhase.Failed);
 
-    assertThat(
-            cluster.client().v1().events().inNamespace(ns).list().getItems().stream()
-                .filter(e -> "PlanFailed".equals(e.getReason()))
-                .map(e -> e.getMessage()))
-        .singleElement()
-        .satisfies(
-            m ->
-                assertThat(m)
-                    .contains("bootstrap Job early-bootstrap failed")
-                    .contains("seid exited 2")
-                    .contains("simulated crash on start"));
+    assertPlanFailedWith(
+        cluster,
+        "bootstrap Job early-bootstrap failed",
+        "seid exited 2",
+        "simulated crash on start");
     assertThat(cluster.client().persistentVolumeClaims().inNamespace(ns).withName("seeded").get())
         .as("the imported volume is never deleted")
         .isNotNull();
   }
 
-  private static Path dataDirectory(LocalCluster cluster, String claim) {
-    PersistentVolumeClaim pvc =
-        cluster
-            .client()
-            .persistentVolumeClaims()
-            .inNamespace(cluster.namespace())
-            .withName(claim)
-            .get();
-    if (pvc == null || pvc.getSpec().getVolumeName() == null) {
-      return null;
-    }
-    var pv = cluster.client().persistentVolumes().withName(pvc.getSpec().getVolumeName()).get();
-    return pv == null ? null : Path.of(pv.getSpec().getHostPath().getPath());
+  /** The node's plan failed, and the one PlanFailed event names each of {@code parts}. */
+  private static void assertPlanFailedWith(LocalCluster cluster, String... parts) {
+    assertThat(
+            cluster
+                .client()
+                .v1()
+                .events()
+                .inNamespace(cluster.namespace())
+                .list()
+                .getItems()
+                .stream()
+                .filter(e -> "PlanFailed".equals(e.getReason()))
+                .map(e -> e.getMessage()))
+        .singleElement()
+        .satisfies(m -> assertThat(m).contains(parts));
   }
 }

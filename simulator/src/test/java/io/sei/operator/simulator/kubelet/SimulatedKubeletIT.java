@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -229,23 +228,7 @@ class SimulatedKubeletIT {
   @Test
   void jobHaltsAtItsHeightAndThePvcKeepsTheData(LocalCluster cluster) throws Exception {
     String ns = cluster.namespace();
-    cluster
-        .client()
-        .persistentVolumeClaims()
-        .inNamespace(ns)
-        .resource(
-            new PersistentVolumeClaimBuilder()
-                .withNewMetadata()
-                .withName("node-data")
-                .endMetadata()
-                .withNewSpec()
-                .withAccessModes("ReadWriteOnce")
-                .withNewResources()
-                .withRequests(Map.of("storage", new Quantity("1Gi")))
-                .endResources()
-                .endSpec()
-                .build())
-        .create();
+    cluster.createClaim("node-data");
     Job job =
         new JobBuilder()
             .withNewMetadata()
@@ -290,25 +273,7 @@ class SimulatedKubeletIT {
                       .anyMatch(
                           c -> c.getType().equals("Complete") && c.getStatus().equals("True"));
             });
-    String volume =
-        cluster
-            .client()
-            .persistentVolumeClaims()
-            .inNamespace(ns)
-            .withName("node-data")
-            .get()
-            .getSpec()
-            .getVolumeName();
-    Path dir =
-        Path.of(
-            cluster
-                .client()
-                .persistentVolumes()
-                .withName(volume)
-                .get()
-                .getSpec()
-                .getHostPath()
-                .getPath());
+    Path dir = cluster.claimDirectory("node-data");
     assertThat(new NodeHome(dir).readState().height()).isEqualTo(7);
   }
 

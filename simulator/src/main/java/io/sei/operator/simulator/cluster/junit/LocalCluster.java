@@ -1,12 +1,18 @@
 package io.sei.operator.simulator.cluster.junit;
 
+import io.fabric8.kubernetes.api.model.PersistentVolume;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sei.operator.simulator.cluster.LocalControlPlane;
 import io.sei.operator.simulator.kubelet.SimulatedKubelet;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * What a test gets from {@link WithLocalControlPlane}: the shared control plane with its simulated
@@ -16,6 +22,40 @@ public record LocalCluster(
     LocalControlPlane controlPlane, SimulatedKubelet kubelet, String namespace) {
   public KubernetesClient client() {
     return controlPlane.client();
+  }
+
+  /** Creates a 1 Gi ReadWriteOnce claim of the default (simulated) storage class. */
+  public void createClaim(String name) {
+    client()
+        .persistentVolumeClaims()
+        .inNamespace(namespace)
+        .resource(
+            new PersistentVolumeClaimBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .withNewSpec()
+                .withAccessModes("ReadWriteOnce")
+                .withNewResources()
+                .withRequests(Map.of("storage", new Quantity("1Gi")))
+                .endResources()
+                .endSpec()
+                .build())
+        .create();
+  }
+
+  /** The host directory behind a bound claim of this namespace; null while it is not bound. */
+  public Path claimDirectory(String claim) {
+    PersistentVolumeClaim pvc =
+        client().persistentVolumeClaims().inNamespace(namespace).withName(claim).get();
+    if (pvc == null || pvc.getSpec().getVolumeName() == null) {
+      return null;
+    }
+    PersistentVolume pv =
+        client().persistentVolumes().withName(pvc.getSpec().getVolumeName()).get();
+    return pv == null || pv.getSpec().getHostPath() == null
+        ? null
+        : Path.of(pv.getSpec().getHostPath().getPath());
   }
 
   /** A token (valid one hour) of a ServiceAccount of this namespace, created if missing. */
