@@ -155,6 +155,11 @@ public final class PlanExecutor {
       services.metrics().taskFailed(task.getType());
       return retryOrFail(plan, index, task, params.type(), describe(e), now);
     } catch (RuntimeException e) {
+      // A call to an unreachable API server (or a client closing on shutdown) may come wrapped,
+      // e.g. from resolving a sidecar's pod: abort the reconcile, never spend the task's budget.
+      if (apiUnavailableCause(e)) {
+        throw e;
+      }
       services.metrics().taskFailed(task.getType());
       return retryOrFail(plan, index, task, params.type(), describe(e), now);
     }
@@ -208,6 +213,15 @@ public final class PlanExecutor {
    */
   private static boolean apiUnavailable(KubernetesClientException e) {
     return e.getCode() == 0 || e.getCode() == 429 || e.getCode() >= 500;
+  }
+
+  static boolean apiUnavailableCause(Throwable e) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof KubernetesClientException k && apiUnavailable(k)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String describe(RuntimeException e) {

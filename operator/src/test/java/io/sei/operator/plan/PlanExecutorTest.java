@@ -1,9 +1,11 @@
 package io.sei.operator.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.sei.operator.api.PlanPhase;
 import io.sei.operator.api.PlannedTask;
 import io.sei.operator.api.SeiNode;
@@ -99,6 +101,34 @@ class PlanExecutorTest {
     assertThat(runs).containsExactly("apply-service start", "config-validate start");
     assertThat(node.getStatus().getPlan().getTasks().get(1).getSubmittedAt())
         .isEqualTo("2026-05-18T10:00:00Z");
+  }
+
+  @Test
+  void anUnreachableApiServerBehindAWrappedErrorAbortsTheReconcileWithoutSpendingTheBudget() {
+    RuntimeException wrapped =
+        new IllegalStateException(
+            "cannot resolve the sidecar's pod",
+            new KubernetesClientException("Operation: [list] for kind: [Pod] failed", 0, null));
+    failing(TaskType.CONFIG_VALIDATE, wrapped);
+    SeiNode node = node(new ConfigValidateParams());
+
+    assertThatThrownBy(() -> executor().advance(node)).isSameAs(wrapped);
+
+    assertThat(node.getStatus().getPlan().getPhase()).isEqualTo(PlanPhase.Active);
+    assertThat(node.getStatus().getPlan().getTasks().get(0).getRetryCount()).isZero();
+    assertThat(node.getStatus().getPlan().getTasks().get(0).getError()).isNull();
+  }
+
+  @Test
+  void aWrappedClientErrorWithAnAnswerIsAnOrdinaryTaskFailure() {
+    assertThat(
+            PlanExecutor.apiUnavailableCause(
+                new IllegalStateException(new KubernetesClientException("forbidden", 403, null))))
+        .isFalse();
+    assertThat(
+            PlanExecutor.apiUnavailableCause(
+                new IllegalStateException(new KubernetesClientException("overloaded", 503, null))))
+        .isTrue();
   }
 
   @Test
