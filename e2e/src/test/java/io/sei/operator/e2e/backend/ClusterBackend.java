@@ -37,6 +37,18 @@ public interface ClusterBackend extends AutoCloseable {
    */
   int podHttpStatus(String namespace, String pod, int port, String path, String token, String body);
 
+  /** Stops the operator, runs {@code whileDown}, starts it again and returns once it is up. */
+  void restartOperator(Runnable whileDown);
+
+  /** The operator's {@code /metrics} text (counters since its last start). */
+  String operatorMetrics();
+
+  /**
+   * Writes {@code content} to the file {@code file} at the root of the volume bound to claim {@code
+   * claim} (how a test steers the simulator's faults file, {@code sim-faults.json}).
+   */
+  void writeVolumeFile(String namespace, String claim, String file, String content);
+
   /** The last {@code lines} lines a container printed; empty when it has no log yet. */
   List<String> containerLog(String namespace, String pod, String container, int lines);
 

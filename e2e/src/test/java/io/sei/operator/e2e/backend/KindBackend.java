@@ -273,6 +273,87 @@ public final class KindBackend implements ClusterBackend {
     }
   }
 
+  /** Scales the chart's Deployment to 0 and back to 1. */
+  @Override
+  public void restartOperator(Runnable whileDown) {
+    var deployment = client.apps().deployments().inNamespace(OPERATOR).withName(OPERATOR);
+    deployment.scale(0);
+    Waits.eventually(
+        "the operator's pods to be gone", Duration.ofMinutes(2), () -> operatorPods().isEmpty());
+    try {
+      whileDown.run();
+    } finally {
+      deployment.scale(1);
+      Waits.eventually(
+          "the operator Deployment to be available again",
+          Duration.ofMinutes(3),
+          () -> {
+            var d = deployment.get();
+            return d.getStatus() != null
+                && Integer.valueOf(1).equals(d.getStatus().getAvailableReplicas());
+          });
+    }
+  }
+
+  @Override
+  public String operatorMetrics() {
+    Pod pod =
+        operatorPods().stream()
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("no operator pod"));
+    return podHttpGet(OPERATOR, pod.getMetadata().getName(), 8080, "/metrics");
+  }
+
+  private List<Pod> operatorPods() {
+    return client
+        .pods()
+        .inNamespace(OPERATOR)
+        .withLabel("app.kubernetes.io/name", OPERATOR)
+        .list()
+        .getItems();
+  }
+
+  /** A short-lived pod of the simulator image (it has a shell) mounting the claim writes it. */
+  @Override
+  public void writeVolumeFile(String namespace, String claim, String file, String content) {
+    String name = "write-" + Long.toHexString(System.nanoTime());
+    var pods = client.pods().inNamespace(namespace);
+    pods.resource(
+            new io.fabric8.kubernetes.api.model.PodBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .withNewSpec()
+                .withRestartPolicy("Never")
+                .addNewContainer()
+                .withName("write")
+                .withImage(SIM_IMAGE)
+                .withImagePullPolicy("IfNotPresent")
+                .withCommand("sh", "-c", "printf '%s' \"$0\" > /volume/" + file, content)
+                .addNewVolumeMount()
+                .withName("volume")
+                .withMountPath("/volume")
+                .endVolumeMount()
+                .endContainer()
+                .addNewVolume()
+                .withName("volume")
+                .withNewPersistentVolumeClaim()
+                .withClaimName(claim)
+                .endPersistentVolumeClaim()
+                .endVolume()
+                .endSpec()
+                .build())
+        .create();
+    try {
+      Waits.eventually(
+          "pod " + name + " to write " + file + " on claim " + claim,
+          Duration.ofMinutes(1),
+          () -> "Succeeded".equals(pods.withName(name).get().getStatus().getPhase()));
+    } finally {
+      pods.withName(name).delete();
+    }
+  }
+
   @Override
   public String chainGet(String path) {
     Pod pod =

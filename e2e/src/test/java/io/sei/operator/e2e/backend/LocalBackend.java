@@ -64,7 +64,8 @@ public final class LocalBackend implements ClusterBackend {
   private final RunningProcess chain;
   private final int chainPort;
   private final KubernetesClient operatorClient;
-  private final OperatorRuntime operator;
+  private final Path tokenFile;
+  private volatile OperatorRuntime operator;
 
   private LocalBackend(
       LocalControlPlane controlPlane,
@@ -72,13 +73,14 @@ public final class LocalBackend implements ClusterBackend {
       RunningProcess chain,
       int chainPort,
       KubernetesClient operatorClient,
-      OperatorRuntime operator) {
+      Path tokenFile) {
     this.controlPlane = controlPlane;
     this.kubelet = kubelet;
     this.chain = chain;
     this.chainPort = chainPort;
     this.operatorClient = operatorClient;
-    this.operator = operator;
+    this.tokenFile = tokenFile;
+    this.operator = startOperator(operatorClient, tokenFile, chainPort);
   }
 
   /** Starts everything; stops what it started if a later piece fails. */
@@ -98,36 +100,7 @@ public final class LocalBackend implements ClusterBackend {
       Path tokenFile = Files.createTempFile("sei-operator-token", "");
       Files.writeString(tokenFile, token);
       KubernetesClient asOperator = clientWithToken(cp.client(), token);
-      OperatorRuntime runtime =
-          OperatorRuntime.start(
-              asOperator,
-              PlatformConfig.fromEnvironment(
-                  Map.of(
-                      "SEI_KUBE_RBAC_PROXY_IMAGE",
-                      PROXY_IMAGE,
-                      "SEI_SIDECAR_IMAGE",
-                      SIDECAR_IMAGE,
-                      "SEI_SIDECAR_ENDPOINT",
-                      "pod-ip",
-                      "SEI_OPERATOR_TOKEN_FILE",
-                      tokenFile.toString(),
-                      "SEI_SNAPSHOT_BUCKET",
-                      "http://127.0.0.1:" + port,
-                      "SEI_DATA_VOLUME_SIZE",
-                      "1Gi",
-                      "SEI_POLL_INTERVAL",
-                      "1s",
-                      "SEI_MIN_REQUEUE",
-                      "100ms")),
-              new RuntimeOptions(
-                  false,
-                  0,
-                  0,
-                  Set.of(),
-                  RetryPolicy.defaults()
-                      .withBackoff(Duration.ofMillis(200), Duration.ofMillis(500)),
-                  Clock.systemUTC()));
-      return new LocalBackend(cp, kubelet, chain, port, asOperator, runtime);
+      return new LocalBackend(cp, kubelet, chain, port, asOperator, tokenFile);
     } catch (IOException e) {
       stopAll(cp, kubelet, chain);
       throw new UncheckedIOException(e);
@@ -138,6 +111,38 @@ public final class LocalBackend implements ClusterBackend {
       stopAll(cp, kubelet, chain);
       throw e;
     }
+  }
+
+  /** The in-process operator, watching all namespaces, as the chart configures it. */
+  private static OperatorRuntime startOperator(
+      KubernetesClient asOperator, Path tokenFile, int chainPort) {
+    return OperatorRuntime.start(
+        asOperator,
+        PlatformConfig.fromEnvironment(
+            Map.of(
+                "SEI_KUBE_RBAC_PROXY_IMAGE",
+                PROXY_IMAGE,
+                "SEI_SIDECAR_IMAGE",
+                SIDECAR_IMAGE,
+                "SEI_SIDECAR_ENDPOINT",
+                "pod-ip",
+                "SEI_OPERATOR_TOKEN_FILE",
+                tokenFile.toString(),
+                "SEI_SNAPSHOT_BUCKET",
+                "http://127.0.0.1:" + chainPort,
+                "SEI_DATA_VOLUME_SIZE",
+                "1Gi",
+                "SEI_POLL_INTERVAL",
+                "1s",
+                "SEI_MIN_REQUEUE",
+                "100ms")),
+        new RuntimeOptions(
+            false,
+            0,
+            0,
+            Set.of(),
+            RetryPolicy.defaults().withBackoff(Duration.ofMillis(200), Duration.ofMillis(500)),
+            Clock.systemUTC()));
   }
 
   /**
@@ -264,6 +269,45 @@ public final class LocalBackend implements ClusterBackend {
           .path("sync_info")
           .path("latest_block_height")
           .asLong();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void restartOperator(Runnable whileDown) {
+    operator.close();
+    try {
+      whileDown.run();
+    } finally {
+      operator = startOperator(operatorClient, tokenFile, chainPort);
+    }
+  }
+
+  @Override
+  public String operatorMetrics() {
+    return get("http://127.0.0.1:" + operator.metricsPort() + "/metrics");
+  }
+
+  /** Claimed volumes are hostPath directories of this host: write there. */
+  @Override
+  public void writeVolumeFile(String namespace, String claim, String file, String content) {
+    String volume =
+        client()
+            .persistentVolumeClaims()
+            .inNamespace(namespace)
+            .withName(claim)
+            .get()
+            .getSpec()
+            .getVolumeName();
+    if (volume == null) {
+      throw new IllegalStateException("claim " + namespace + "/" + claim + " is not bound yet");
+    }
+    Path dir =
+        Path.of(
+            client().persistentVolumes().withName(volume).get().getSpec().getHostPath().getPath());
+    try {
+      Files.writeString(dir.resolve(file), content);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
