@@ -17,9 +17,6 @@ import io.sei.operator.e2e.Waits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +43,6 @@ public final class KindBackend implements ClusterBackend {
   static final String SIM_IMAGE = "sei-sim:v6.3.0";
   static final int CHAIN_PORT = 26657;
   private static final String CHAIN_NODE_ID = "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00";
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final KindContainer<?> kind;
@@ -374,18 +370,9 @@ public final class KindBackend implements ClusterBackend {
   public String podHttpGet(String namespace, String pod, int port, String path) {
     try (LocalPortForward forward =
         client.pods().inNamespace(namespace).withName(pod).portForward(port)) {
-      return HTTP.send(
-              HttpRequest.newBuilder(
-                      URI.create("http://127.0.0.1:" + forward.getLocalPort() + path))
-                  .timeout(Duration.ofSeconds(5))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString())
-          .body();
+      return BackendHttp.get(URI.create("http://127.0.0.1:" + forward.getLocalPort() + path));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted calling " + pod, e);
     }
   }
 
@@ -394,30 +381,11 @@ public final class KindBackend implements ClusterBackend {
       String namespace, String pod, int port, String path, String token, String body) {
     try (LocalPortForward forward =
         client.pods().inNamespace(namespace).withName(pod).portForward(port)) {
-      return HTTP.send(
-              request(URI.create("http://127.0.0.1:" + forward.getLocalPort() + path), token, body),
-              HttpResponse.BodyHandlers.discarding())
-          .statusCode();
+      return BackendHttp.status(
+          URI.create("http://127.0.0.1:" + forward.getLocalPort() + path), token, body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted calling " + pod, e);
     }
-  }
-
-  /** A GET, or a JSON POST when {@code body} is not null, with a bearer token when there is one. */
-  private static HttpRequest request(URI uri, String token, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5));
-    if (body != null) {
-      request
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(body));
-    }
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return request.build();
   }
 
   @Override

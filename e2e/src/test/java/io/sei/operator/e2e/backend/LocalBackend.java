@@ -28,9 +28,6 @@ import io.sei.operator.simulator.proc.SimContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,7 +53,6 @@ public final class LocalBackend implements ClusterBackend {
   public static final String PROXY_IMAGE = "quay.io/brancz/kube-rbac-proxy:v0.19.1";
   public static final String SIDECAR_IMAGE = "sei-sim:v6.3.0";
   private static final String CHAIN_NODE_ID = "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00";
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final LocalControlPlane controlPlane;
@@ -264,7 +260,7 @@ public final class LocalBackend implements ClusterBackend {
   @Override
   public long chainHeight() {
     try {
-      return JSON.readTree(get("http://127.0.0.1:" + chainPort + "/status"))
+      return JSON.readTree(BackendHttp.get(URI.create("http://127.0.0.1:" + chainPort + "/status")))
           .path("result")
           .path("sync_info")
           .path("latest_block_height")
@@ -286,7 +282,7 @@ public final class LocalBackend implements ClusterBackend {
 
   @Override
   public String operatorMetrics() {
-    return get("http://127.0.0.1:" + operator.metricsPort() + "/metrics");
+    return BackendHttp.get(URI.create("http://127.0.0.1:" + operator.metricsPort() + "/metrics"));
   }
 
   /** Claimed volumes are hostPath directories of this host: write there. */
@@ -315,51 +311,27 @@ public final class LocalBackend implements ClusterBackend {
 
   @Override
   public String chainGet(String path) {
-    return get("http://127.0.0.1:" + chainPort + path);
+    return BackendHttp.get(URI.create("http://127.0.0.1:" + chainPort + path));
   }
 
   /** Pods have their own loopback addresses here, reachable from the test. */
   @Override
   public String podHttpGet(String namespace, String pod, int port, String path) {
+    return BackendHttp.get(URI.create(podUrl(namespace, pod, port, path)));
+  }
+
+  private String podUrl(String namespace, String pod, int port, String path) {
     String ip = client().pods().inNamespace(namespace).withName(pod).get().getStatus().getPodIP();
     if (ip == null) {
       throw new IllegalStateException("pod " + namespace + "/" + pod + " has no IP yet");
     }
-    return get("http://" + ip + ":" + port + path);
+    return "http://" + ip + ":" + port + path;
   }
 
   @Override
   public int podHttpStatus(
       String namespace, String pod, int port, String path, String token, String body) {
-    String ip = client().pods().inNamespace(namespace).withName(pod).get().getStatus().getPodIP();
-    if (ip == null) {
-      throw new IllegalStateException("pod " + namespace + "/" + pod + " has no IP yet");
-    }
-    try {
-      return HTTP.send(
-              request(URI.create("http://" + ip + ":" + port + path), token, body),
-              HttpResponse.BodyHandlers.discarding())
-          .statusCode();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted calling " + pod, e);
-    }
-  }
-
-  /** A GET, or a JSON POST when {@code body} is not null, with a bearer token when there is one. */
-  private static HttpRequest request(URI uri, String token, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5));
-    if (body != null) {
-      request
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(body));
-    }
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return request.build();
+    return BackendHttp.status(URI.create(podUrl(namespace, pod, port, path)), token, body);
   }
 
   @Override
@@ -374,25 +346,6 @@ public final class LocalBackend implements ClusterBackend {
   @Override
   public LogCursor operatorLog() {
     return LogLines.operatorLines();
-  }
-
-  /**
-   * The local control plane runs no PVC-protection controller, so a deleted claim keeps its {@code
-   * kubernetes.io/pvc-protection} finalizer forever and its namespace never goes away. Does that
-   * controller's job: releases a claim being deleted once no pod of the namespace mounts it.
-   */
-  private static String get(String url) {
-    try {
-      return HTTP.send(
-              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-              HttpResponse.BodyHandlers.ofString())
-          .body();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted calling " + url, e);
-    }
   }
 
   @Override
