@@ -3,6 +3,7 @@ package io.sei.operator.task;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.sei.operator.api.Conditions;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.List;
@@ -62,6 +63,40 @@ final class KeySecrets {
             "Secret " + secretName + " key " + fileName + " lacks the string field " + path);
       }
     }
+  }
+
+  /**
+   * One kind of key Secret: the file it must hold, the JSON fields that file needs, and the
+   * condition (with its three reasons) that reports on it.
+   */
+  record Key(
+      String file,
+      List<String> shape,
+      String condition,
+      String validated,
+      String notReady,
+      String invalid) {}
+
+  /**
+   * Checks the Secret named {@code secretName} against {@code key} and records the key's condition:
+   * missing → not ready (transient), malformed → invalid (terminal), else validated.
+   */
+  static Progress validate(TaskContext context, String secretName, Key key) {
+    try {
+      check(read(context, secretName), secretName, key.file(), key.shape());
+    } catch (NotReady e) {
+      context.condition(key.condition(), Conditions.FALSE, key.notReady(), e.getMessage());
+      throw e;
+    } catch (TerminalTaskException e) {
+      context.condition(key.condition(), Conditions.FALSE, key.invalid(), e.getMessage());
+      throw e;
+    }
+    context.condition(
+        key.condition(),
+        Conditions.TRUE,
+        key.validated(),
+        "Secret " + secretName + " holds a well-formed " + key.file());
+    return Progress.done();
   }
 
   static Optional<Secret> read(TaskContext context, String secretName) {

@@ -10,33 +10,17 @@ import java.util.List;
  */
 final class ValidateNodeKey implements TaskExecution<ValidateNodeKeyParams> {
   private static final String FILE = "node_key.json";
-  private static final List<String> SHAPE = List.of("priv_key.type", "priv_key.value");
+  private static final KeySecrets.Key KEY =
+      new KeySecrets.Key(
+          FILE,
+          List.of("priv_key.type", "priv_key.value"),
+          Conditions.NODE_KEY_READY,
+          Conditions.REASON_NODE_KEY_VALIDATED,
+          Conditions.REASON_NODE_KEY_NOT_READY,
+          Conditions.REASON_NODE_KEY_INVALID);
 
   @Override
   public Progress run(TaskContext context, ValidateNodeKeyParams params) {
-    try {
-      KeySecrets.check(
-          KeySecrets.read(context, params.secretName()), params.secretName(), FILE, SHAPE);
-    } catch (KeySecrets.NotReady e) {
-      context.condition(
-          Conditions.NODE_KEY_READY,
-          Conditions.FALSE,
-          Conditions.REASON_NODE_KEY_NOT_READY,
-          e.getMessage());
-      throw e;
-    } catch (TerminalTaskException e) {
-      context.condition(
-          Conditions.NODE_KEY_READY,
-          Conditions.FALSE,
-          Conditions.REASON_NODE_KEY_INVALID,
-          e.getMessage());
-      throw e;
-    }
-    context.condition(
-        Conditions.NODE_KEY_READY,
-        Conditions.TRUE,
-        Conditions.REASON_NODE_KEY_VALIDATED,
-        "Secret " + params.secretName() + " holds a well-formed " + FILE);
-    return Progress.done();
+    return KeySecrets.validate(context, params.secretName(), KEY);
   }
 }

@@ -12,34 +12,17 @@ import java.util.List;
  */
 final class ValidateSigningKey implements TaskExecution<ValidateSigningKeyParams> {
   static final String FILE = "priv_validator_key.json";
-  private static final List<String> SHAPE =
-      List.of("address", "pub_key.type", "pub_key.value", "priv_key.type", "priv_key.value");
+  private static final KeySecrets.Key KEY =
+      new KeySecrets.Key(
+          FILE,
+          List.of("address", "pub_key.type", "pub_key.value", "priv_key.type", "priv_key.value"),
+          Conditions.SIGNING_KEY_READY,
+          Conditions.REASON_SIGNING_KEY_VALIDATED,
+          Conditions.REASON_SIGNING_KEY_NOT_READY,
+          Conditions.REASON_SIGNING_KEY_INVALID);
 
   @Override
   public Progress run(TaskContext context, ValidateSigningKeyParams params) {
-    try {
-      KeySecrets.check(
-          KeySecrets.read(context, params.secretName()), params.secretName(), FILE, SHAPE);
-    } catch (KeySecrets.NotReady e) {
-      context.condition(
-          Conditions.SIGNING_KEY_READY,
-          Conditions.FALSE,
-          Conditions.REASON_SIGNING_KEY_NOT_READY,
-          e.getMessage());
-      throw e;
-    } catch (TerminalTaskException e) {
-      context.condition(
-          Conditions.SIGNING_KEY_READY,
-          Conditions.FALSE,
-          Conditions.REASON_SIGNING_KEY_INVALID,
-          e.getMessage());
-      throw e;
-    }
-    context.condition(
-        Conditions.SIGNING_KEY_READY,
-        Conditions.TRUE,
-        Conditions.REASON_SIGNING_KEY_VALIDATED,
-        "Secret " + params.secretName() + " holds a well-formed " + FILE);
-    return Progress.done();
+    return KeySecrets.validate(context, params.secretName(), KEY);
   }
 }
