@@ -21,7 +21,9 @@ import io.sei.operator.task.TerminalTaskException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -41,11 +43,16 @@ import org.slf4j.MDC;
  */
 public final class PlanExecutor {
   private static final Logger LOG = LoggerFactory.getLogger(PlanExecutor.class);
+  static final Duration LONG_WAIT = Duration.ofSeconds(10);
+  static final Duration LONG_WAIT_REPEAT = Duration.ofSeconds(30);
 
   private final NodeServices services;
   private final TaskExecutions executions;
   private final RetryPolicy retries;
   private final AdaptiveRequeue requeue;
+
+  /** When each long-waiting task was last reported at INFO, by task id. */
+  private final Map<String, Instant> longWaits = new ConcurrentHashMap<>();
 
   public PlanExecutor(
       NodeServices services,
@@ -164,20 +171,49 @@ public final class PlanExecutor {
       return retryOrFail(plan, index, task, params.type(), describe(e), now);
     }
     if (progress instanceof Progress.Waiting waiting) {
-      LOG.debug(
-          "{} {}/{} plan {} task {} waits: {}",
-          owner.getKind(),
-          owner.getMetadata().getNamespace(),
-          owner.getMetadata().getName(),
-          plan.getId(),
-          task.getType(),
-          waiting.why());
+      reportWait(owner, plan, task, waiting.why(), now);
       return Optional.of(requeue.next(owner.getMetadata().getUid(), task.getId()));
     }
+    longWaits.remove(task.getId());
     task.setStatus(TaskStatus.Complete);
     task.setCompletedAt(Timestamps.format(now));
     task.setError(null);
     return Optional.empty();
+  }
+
+  /**
+   * Every wait is logged at DEBUG; a task waiting for longer than {@link #LONG_WAIT} since it was
+   * submitted is logged at INFO, once per {@link #LONG_WAIT_REPEAT}, so a stuck plan says why in
+   * the default log.
+   */
+  private void reportWait(
+      HasMetadata owner, TaskPlan plan, PlannedTask task, String why, Instant now) {
+    Duration waited =
+        Timestamps.parse(task.getSubmittedAt())
+            .map(submitted -> Duration.between(submitted, now))
+            .orElse(Duration.ZERO);
+    Instant last = longWaits.get(task.getId());
+    boolean report =
+        waited.compareTo(LONG_WAIT) >= 0
+            && (last == null || Duration.between(last, now).compareTo(LONG_WAIT_REPEAT) >= 0);
+    if (report) {
+      longWaits.put(task.getId(), now);
+    }
+    String format = "{} {}/{} plan {} task {} waits ({} s so far): {}";
+    Object[] args = {
+      owner.getKind(),
+      owner.getMetadata().getNamespace(),
+      owner.getMetadata().getName(),
+      plan.getId(),
+      task.getType(),
+      waited.toSeconds(),
+      why
+    };
+    if (report) {
+      LOG.info(format, args);
+    } else {
+      LOG.debug(format, args);
+    }
   }
 
   private Optional<Duration> retryOrFail(
@@ -198,7 +234,8 @@ public final class PlanExecutor {
     return Optional.of(retries.backoff(retry));
   }
 
-  private static void failPlan(TaskPlan plan, int index, PlannedTask task, String detail) {
+  private void failPlan(TaskPlan plan, int index, PlannedTask task, String detail) {
+    longWaits.remove(task.getId());
     task.setStatus(TaskStatus.Failed);
     task.setError(detail);
     plan.setPhase(PlanPhase.Failed);

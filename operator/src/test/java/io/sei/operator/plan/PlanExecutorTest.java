@@ -3,6 +3,10 @@ package io.sei.operator.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -36,7 +40,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class PlanExecutorTest {
   private static final Instant NOW = Instant.parse("2026-05-18T10:00:00Z");
@@ -148,6 +154,32 @@ class PlanExecutorTest {
             MIN, Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800), MAX, MAX);
     assertThat(runs.get(0)).isEqualTo("config-validate start");
     assertThat(runs.subList(1, runs.size())).containsOnly("config-validate poll");
+  }
+
+  @Test
+  void aTaskWaitingLongIsReportedAtInfoWithItsReasonOncePerInterval() {
+    given(TaskType.CONFIG_VALIDATE, Progress.waiting("proxy answers 401"));
+    SeiNode node = node(new ConfigValidateParams());
+    PlannedTask task = node.getStatus().getPlan().getTasks().get(0);
+    task.setStatus(TaskStatus.Running);
+    task.setSubmittedAt(NOW.minus(PlanExecutor.LONG_WAIT).minusSeconds(5).toString());
+    Logger logger = (Logger) LoggerFactory.getLogger(PlanExecutor.class);
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    try {
+      PlanExecutor executor = executor();
+      executor.advance(node);
+      executor.advance(node);
+    } finally {
+      logger.detachAppender(appender);
+    }
+
+    assertThat(appender.list)
+        .filteredOn(e -> e.getLevel() == Level.INFO)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .singleElement(InstanceOfAssertFactories.STRING)
+        .contains("config-validate waits (15 s so far): proxy answers 401");
   }
 
   @Test
