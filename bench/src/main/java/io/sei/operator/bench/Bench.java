@@ -9,15 +9,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the benchmarks of docs/performance.md: {@code startup}, {@code api}, {@code scale}, {@code
- * hardfork}. Arguments ({@code --key=value}): {@code only} (comma-separated names), {@code
+ * Runs the benchmarks of docs/performance.md: {@code startup}, {@code api}, {@code hardfork},
+ * {@code scale}. Arguments ({@code --key=value}): {@code only} (comma-separated names), {@code
  * samples}, {@code scale-sizes}, {@code scale-timeout-minutes}, {@code hardfork-replicas}, {@code
  * out} (JSON directory). A benchmark that throws is reported and the others still run; the exit
  * code is then 1. A target missed is a figure, not a failure.
  */
 public final class Bench {
-  /** The benchmark JVMs' logging: quiet on the console (the operator's JVM logs to its file). */
+  /** Logging of the benchmark's JVM: warnings to {@code <out>/bench.log}, none on the console. */
   static final String LOGBACK = "bench-logback.xml";
+
+  /** Logging of the operator's JVM: INFO to its log file. */
+  static final String OPERATOR_LOGBACK = "bench-operator-logback.xml";
 
   private Bench() {}
 
@@ -41,27 +44,28 @@ public final class Bench {
   }
 
   public static void main(String[] args) {
-    if (System.getProperty("logback.configurationFile") == null) {
-      System.setProperty("logback.configurationFile", LOGBACK);
-    }
     Map<String, String> opts = new LinkedHashMap<>();
     for (String arg : args) {
       int eq = arg.indexOf('=');
       opts.put(arg.substring(2, eq), arg.substring(eq + 1));
     }
+    Path out = Path.of(opts.getOrDefault("out", "bench/target/bench")).toAbsolutePath();
+    // Before the first logger is created.
+    System.setProperty("logback.configurationFile", LOGBACK);
+    System.setProperty("bench.log.file", out.resolve("bench.log").toString());
     Settings settings =
         new Settings(
             Integer.parseInt(opts.getOrDefault("samples", "5")),
             ints(opts.getOrDefault("scale-sizes", "100,250,500")),
             Integer.parseInt(opts.getOrDefault("scale-timeout-minutes", "15")),
             ints(opts.getOrDefault("hardfork-replicas", "3,10")),
-            Path.of(opts.getOrDefault("out", "bench/target/bench")).toAbsolutePath(),
+            out,
             System.out);
     Map<String, Benchmark> all = new LinkedHashMap<>();
     all.put("startup", StartupBench::run);
     all.put("api", ApiBench::run);
-    all.put("scale", ScaleBench::run);
     all.put("hardfork", HardForkBench::run);
+    all.put("scale", ScaleBench::run);
     List<String> failed = new ArrayList<>();
     for (String name : opts.getOrDefault("only", String.join(",", all.keySet())).split(",")) {
       Benchmark benchmark = all.get(name.trim());

@@ -47,8 +47,7 @@ public final class ChildOperator implements AutoCloseable {
       List<String> cmd = new ArrayList<>();
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       cmd.add("-Xmx" + heap);
-      cmd.add("-Dbench.log.level=INFO");
-      cmd.add("-Dlogback.configurationFile=" + Bench.LOGBACK);
+      cmd.add("-Dlogback.configurationFile=" + Bench.OPERATOR_LOGBACK);
       cmd.add("-cp");
       cmd.add(System.getProperty("java.class.path"));
       cmd.add(OperatorMain.class.getName());

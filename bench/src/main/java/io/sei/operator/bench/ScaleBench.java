@@ -1,5 +1,9 @@
 package io.sei.operator.bench;
 
+import io.fabric8.kubernetes.api.model.ContainerState;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.sei.operator.api.NodePhase;
+import io.sei.operator.api.SeiNode;
 import io.sei.operator.simulator.cluster.junit.LocalCluster;
 import io.sei.operator.testing.Nodes;
 import io.sei.operator.testing.SimChain;
@@ -11,17 +15,28 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Benchmark 3: N SeiNodes on one operator. All N are created at once; the benchmark samples every
- * few seconds how many are Running, the operator's CPU time and heap, its request count and the API
- * server's (all clients), until all are Running, the time limit passes or progress stalls. After
- * convergence it measures a steady-state window (every node reconciled by its periodic drift
- * check), then the heap live after a full GC.
+ * few seconds how many are Running (created by {@value #CREATORS} threads), the operator's CPU time
+ * and heap, its request count and the API server's (all clients), until all are Running, the time
+ * limit passes or progress stalls. After convergence it measures a steady-state window (every node
+ * reconciled by its periodic drift check), then the heap live after a full GC.
  */
 public final class ScaleBench {
   private static final Duration SAMPLE = Duration.ofSeconds(5);
-  private static final Duration STALL = Duration.ofMinutes(4);
+  private static final Duration STALL = Duration.ofMinutes(3);
+  private static final int CREATORS = 8;
+
+  /** Other work shares the machine: stop a size before it starves everyone of memory. */
+  private static final long MIN_MEMORY_MIB = 2048;
+
   private static final Duration STEADY = Duration.ofSeconds(20);
   private static final String OPERATOR_HEAP = "2g";
 
@@ -74,8 +89,19 @@ public final class ScaleBench {
         Duration cpu0 = operator.cpuTime();
         long api0 = cluster.apiserverRequests();
         long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-          Nodes.create(ns, String.format("node-%03d", i), StartupBench.genesisNode(chain));
+        ExecutorService creators = Executors.newFixedThreadPool(CREATORS);
+        try {
+          List<Future<?>> creates = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            String name = String.format("node-%03d", i);
+            creates.add(
+                creators.submit(() -> Nodes.create(ns, name, StartupBench.genesisNode(chain))));
+          }
+          for (Future<?> create : creates) {
+            create.get();
+          }
+        } finally {
+          creators.shutdown();
         }
         figures.put("createSeconds", Report.seconds(System.nanoTime() - start));
         long lastRunning = -1;
@@ -109,6 +135,10 @@ public final class ScaleBench {
           }
           if (Duration.ofNanos(System.nanoTime() - start).compareTo(limit) > 0) {
             outcome = "time limit " + limit.toMinutes() + " min";
+            break;
+          }
+          if (Machine.availableMemoryMib() < MIN_MEMORY_MIB) {
+            outcome = "stopped: less than " + MIN_MEMORY_MIB + " MiB of memory available";
             break;
           }
           if (Duration.ofNanos(System.nanoTime() - lastProgress).compareTo(STALL) > 0) {
@@ -156,6 +186,7 @@ public final class ScaleBench {
         figures.put("heapPeakMib", Report.mib(gc.heapPeakBytes()));
         figures.put("heapMaxMib", Report.mib(gc.heapMaxBytes()));
         figures.put("operatorLog", operator.log().toString());
+        figures.put("notRunning", notRunning(ns));
         figures.put("timeline", timeline);
         report.table(
             "N=" + n + " timeline (" + outcome + ")",
@@ -186,6 +217,49 @@ public final class ScaleBench {
             Samples.round(apiSteady / steadySeconds));
       }
     }
+  }
+
+  /**
+   * Each SeiNode that is not Running: its plan progress and what the API server shows of its pod's
+   * containers (state as the simulated kubelet last wrote it).
+   */
+  private static Map<String, String> notRunning(LocalCluster ns) {
+    Map<String, String> stuck = new TreeMap<>();
+    for (SeiNode node :
+        ns.client().resources(SeiNode.class).inNamespace(ns.namespace()).list().getItems()) {
+      if (node.getStatus() != null && node.getStatus().getPhase() == NodePhase.Running) {
+        continue;
+      }
+      String name = node.getMetadata().getName();
+      Pod pod = ns.client().pods().inNamespace(ns.namespace()).withName(name + "-0").get();
+      String containers =
+          pod == null || pod.getStatus() == null
+              ? "no pod"
+              : pod.getStatus().getPhase()
+                  + " "
+                  + Stream.concat(
+                          pod.getStatus().getInitContainerStatuses().stream(),
+                          pod.getStatus().getContainerStatuses().stream())
+                      .map(c -> c.getName() + "=" + state(c.getState()))
+                      .collect(Collectors.joining(","));
+      stuck.put(
+          name,
+          (node.getStatus() == null ? "no status" : node.getStatus().getPlanProgress())
+              + "; pod "
+              + containers);
+    }
+    return stuck;
+  }
+
+  private static String state(ContainerState state) {
+    if (state == null) {
+      return "?";
+    } else if (state.getRunning() != null) {
+      return "running";
+    } else if (state.getWaiting() != null) {
+      return "waiting:" + state.getWaiting().getReason();
+    }
+    return "terminated:" + state.getTerminated().getReason();
   }
 
   /** kube-rbac-proxy processes this JVM's kubelet runs now. */
