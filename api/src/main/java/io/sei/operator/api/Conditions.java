@@ -40,6 +40,15 @@ public final class Conditions {
   public static final String REASON_IMPORT_PVC_BOUND = "PVCBound";
   public static final String REASON_IMPORT_PVC_NOT_READY = "PVCNotReady";
 
+  /**
+   * SeiNode: how its init or bootstrap plan ended. False/InitFailed names the failed task and why
+   * (the plan itself is cleared when it ends); the node is then Failed.
+   */
+  public static final String INITIALIZED = "Initialized";
+
+  public static final String REASON_INIT_COMPLETE = "InitComplete";
+  public static final String REASON_INIT_FAILED = "InitFailed";
+
   /** SeiNodeDeployment: a rollout plan is running. */
   public static final String ROLLOUT_IN_PROGRESS = "RolloutInProgress";
 

@@ -27,6 +27,11 @@ final class ApiReference {
                   Conditions.REASON_UPDATE_COMPLETE,
                   Conditions.REASON_UPDATE_FAILED)),
           new ConditionDoc(
+              Conditions.INITIALIZED,
+              "SeiNode: how its init or bootstrap plan ended. False (InitFailed) names the failed"
+                  + " task and the error, as the node turns Failed; the plan itself is cleared.",
+              List.of(Conditions.REASON_INIT_COMPLETE, Conditions.REASON_INIT_FAILED)),
+          new ConditionDoc(
               Conditions.SIDECAR_READY,
               "SeiNode: the sidecar has marked the node ready (seid may run).",
               List.of(Conditions.REASON_SIDECAR_READY, Conditions.REASON_SIDECAR_NOT_READY)),

@@ -1,12 +1,16 @@
 package io.sei.operator.group;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.sei.operator.api.Conditions;
 import io.sei.operator.api.HardForkStrategy;
 import io.sei.operator.api.NodePhase;
 import io.sei.operator.api.SeiNode;
 import io.sei.operator.api.UpdateStrategy;
 import io.sei.operator.api.UpdateStrategyType;
+import io.sei.operator.planner.plan.NodeConditions;
+import io.sei.operator.planner.plan.StatusConditions;
 import io.sei.operator.planner.task.AwaitNodesRunningParams;
 import io.sei.operator.render.Names;
 import io.sei.operator.render.NodePod;
@@ -28,13 +32,7 @@ final class AwaitNodesRunning {
       NodePhase phase =
           node.map(SeiNode::getStatus).map(s -> s.getPhase()).orElse(NodePhase.Pending);
       if (phase == NodePhase.Failed) {
-        throw new TerminalTaskException(
-            "SeiNode "
-                + name
-                + " Failed"
-                + Optional.ofNullable(node.get().getStatus().getPlan())
-                    .map(p -> ": " + p.getFailedTaskDetail())
-                    .orElse(""));
+        throw new TerminalTaskException("SeiNode " + name + " Failed" + why(node.get()));
       }
       node.flatMap(n -> crashLoop(context, n))
           .ifPresent(
@@ -48,6 +46,19 @@ final class AwaitNodesRunning {
     return running >= params.expected()
         ? Progress.done()
         : Progress.waiting(running + " of " + params.expected() + " nodes Running");
+  }
+
+  /** {@code : <why>} from the node's failed plan, or from Initialized=False once it is cleared. */
+  private static String why(SeiNode node) {
+    return Optional.ofNullable(node.getStatus().getPlan())
+        .map(NodeConditions::failureMessage)
+        .or(
+            () ->
+                StatusConditions.find(node.getStatus().getConditions(), Conditions.INITIALIZED)
+                    .filter(c -> Conditions.FALSE.equals(c.getStatus()))
+                    .map(Condition::getMessage))
+        .map(message -> ": " + message)
+        .orElse("");
   }
 
   /** True unless this is a HardFork rollout whose upgrade height the node has not reached. */

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The {@code NodeUpdateInProgress} condition of node-update plans. */
+/**
+ * The conditions a node plan leaves: {@code NodeUpdateInProgress} of node-update plans and {@code
+ * Initialized} of init and bootstrap plans.
+ */
 public final class NodeConditions {
   private NodeConditions() {}
 
@@ -60,6 +63,23 @@ public final class NodeConditions {
   public static Condition updateFailed(TaskPlan plan, Long generation, Instant now) {
     return condition(
         Conditions.FALSE, Conditions.REASON_UPDATE_FAILED, failureMessage(plan), generation, now);
+  }
+
+  /**
+   * {@code Initialized=True/InitComplete} or {@code False/InitFailed} with the failure message, as
+   * an init or bootstrap plan ends.
+   */
+  public static Condition initialized(
+      TaskPlan plan, boolean complete, Long generation, Instant now) {
+    return StatusConditions.of(
+        Conditions.INITIALIZED,
+        complete ? Conditions.TRUE : Conditions.FALSE,
+        complete ? Conditions.REASON_INIT_COMPLETE : Conditions.REASON_INIT_FAILED,
+        complete
+            ? PlanClassifier.classify(plan) + " plan " + plan.getId() + " complete"
+            : failureMessage(plan),
+        generation,
+        now);
   }
 
   /** {@code task <type> (#<index>) failed: <error>}, from the plan's failure fields. */

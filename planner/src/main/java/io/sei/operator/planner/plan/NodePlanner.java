@@ -153,17 +153,21 @@ public final class NodePlanner {
     Optional<NodePhase> phase =
         Optional.ofNullable(complete ? plan.getTargetPhase() : plan.getFailedPhase())
             .flatMap(NodePlanner::knownPhase);
-    List<Condition> conditions =
-        planClass.startsWith("node-update:")
-            ? List.of(
-                complete
-                    ? NodeConditions.updateComplete(plan, generation(node), now())
-                    : NodeConditions.updateFailed(plan, generation(node), now()))
-            : List.of();
-    boolean stamps =
-        complete
-            && (planClass.equals(PlanClassifier.INIT)
-                || planClass.equals(PlanClassifier.BOOTSTRAP));
+    boolean initializes =
+        planClass.equals(PlanClassifier.INIT) || planClass.equals(PlanClassifier.BOOTSTRAP);
+    List<Condition> conditions;
+    if (planClass.startsWith("node-update:")) {
+      conditions =
+          List.of(
+              complete
+                  ? NodeConditions.updateComplete(plan, generation(node), now())
+                  : NodeConditions.updateFailed(plan, generation(node), now()));
+    } else if (initializes) {
+      conditions = List.of(NodeConditions.initialized(plan, complete, generation(node), now()));
+    } else {
+      conditions = List.of();
+    }
+    boolean stamps = complete && initializes;
     return new NodePlanDecision.FinishPlan(
         plan,
         outcome,

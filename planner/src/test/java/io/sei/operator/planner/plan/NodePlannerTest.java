@@ -346,7 +346,14 @@ class NodePlannerTest {
 
     assertThat(finish.planClass()).isEqualTo(PlanClassifier.INIT);
     assertThat(finish.phase()).contains(NodePhase.Running);
-    assertThat(finish.conditions()).isEmpty();
+    assertThat(finish.conditions())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.getType()).isEqualTo(Conditions.INITIALIZED);
+              assertThat(c.getStatus()).isEqualTo(Conditions.TRUE);
+              assertThat(c.getReason()).isEqualTo(Conditions.REASON_INIT_COMPLETE);
+            });
     assertThat(finish.currentImage()).contains(IMAGE_V1);
     assertThat(finish.signingKeyMountedSecret()).contains("val-key");
   }
@@ -354,13 +361,30 @@ class NodePlannerTest {
   @Test
   void failedInitEntersFailedAndStampsNothing() {
     SeiNode node = node(fullNode(Fixtures.bootstrap("sei:old", 9)));
-    node.getStatus().setPlan(terminal(start(node).plan(), PlanPhase.Failed));
+    TaskPlan plan = terminal(start(node).plan(), PlanPhase.Failed);
+    plan.setFailedTaskIndex(3);
+    plan.setFailedTaskDetail("no snapshot at or below height 8");
+    node.getStatus().setPlan(plan);
 
     NodePlanDecision.FinishPlan finish = (NodePlanDecision.FinishPlan) planner.decide(node);
 
     assertThat(finish.planClass()).isEqualTo(PlanClassifier.BOOTSTRAP);
     assertThat(finish.phase()).contains(NodePhase.Failed);
     assertThat(finish.currentImage()).isEmpty();
+    assertThat(finish.conditions())
+        .as("the reason outlives the plan, which is cleared")
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.getType()).isEqualTo(Conditions.INITIALIZED);
+              assertThat(c.getStatus()).isEqualTo(Conditions.FALSE);
+              assertThat(c.getReason()).isEqualTo(Conditions.REASON_INIT_FAILED);
+              assertThat(c.getMessage())
+                  .isEqualTo(
+                      "task "
+                          + plan.getTasks().get(3).getType()
+                          + " (#3) failed: no snapshot at or below height 8");
+            });
   }
 
   @Test
