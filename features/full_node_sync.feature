@@ -1,3 +1,4 @@
+@operator @snapshot-bucket
 Feature: A full node joins the chain from an S3 snapshot
   A chain operator creates a full node that restores the latest snapshot from the bucket
   instead of replaying the chain from genesis. The operator prepares its volume, its

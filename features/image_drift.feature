@@ -1,3 +1,4 @@
+@operator
 Feature: A new image rolls a Running node exactly once
   A chain operator upgrades a running full node by changing its image. The operator runs one
   node-update plan: it replaces the node's pod once, with the new image, records the image the

@@ -1,3 +1,4 @@
+@restarts-operator
 Feature: A restarted operator resumes a plan where it stood
   The operator keeps nothing in memory that matters: each node's plan, with the state of every
   task, lives in the SeiNode's status. Restarted in the middle of a node's initialisation, the

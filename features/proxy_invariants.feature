@@ -1,3 +1,4 @@
+@operator @snapshot-bucket
 Feature: Only the operator can drive a node's sidecar
   Every pod with a sidecar — the bootstrap pod included — has kube-rbac-proxy in front of it. The
   sidecar listens on loopback only; the proxy checks each caller's token with a TokenReview and a

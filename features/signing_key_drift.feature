@@ -1,3 +1,4 @@
+@operator
 Feature: A signing key patched into an observer turns it into a signing validator
   A validator can start as a non-signing observer and receive its keys later. When the chain
   operator references the signing-key and node-key Secrets in the node's spec, the operator checks

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Where the features run: a Kubernetes cluster with the operator installed, a simulated chain the
- * nodes follow (also their snapshot bucket) and a way to look inside pods. One instance serves
- * every scenario of a test run; scenarios isolate themselves by namespace.
+ * nodes follow (also their snapshot bucket; a scenario may bring its own) and a way to look inside
+ * pods. One instance serves every scenario of a test run; scenarios isolate themselves by
+ * namespace.
  */
 public interface ClusterBackend extends AutoCloseable {
   /** {@code local} or {@code kind}. */
@@ -15,17 +16,15 @@ public interface ClusterBackend extends AutoCloseable {
   /** An admin client. */
   KubernetesClient client();
 
-  /** The chain's address as a static peer of a node, {@code <id>@<host>:<port>}. */
-  String chainPeer();
-
-  /** The chain's latest height, read from the test. */
-  long chainHeight();
+  /** The suite's shared chain: the peer of every node and, by default, the snapshot bucket. */
+  SimulatedChain chain();
 
   /**
-   * The body of {@code GET <chain><path>}: the chain's own record ({@code /signatures?address=A},
-   * {@code /evidence}), read from the test.
+   * Starts a chain of one scenario's own and makes it the operator's snapshot bucket until it is
+   * closed. One at a time: scenarios calling this hold the {@code snapshot-bucket} resource
+   * read-write (see the e2e junit-platform.properties).
    */
-  String chainGet(String path);
+  SimulatedChain.Own startOwnChain(String name, SimulatedChain.Plan plan);
 
   /** The body of {@code GET http://<pod>:<port><path>}, as a client inside the cluster sees it. */
   String podHttpGet(String namespace, String pod, int port, String path);

@@ -3,7 +3,6 @@ package io.sei.operator.e2e.backend;
 import com.dajudge.kindcontainer.KindContainer;
 import com.dajudge.kindcontainer.KindContainerVersion;
 import com.dajudge.kindcontainer.helm.Helm3Container;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -43,7 +42,6 @@ public final class KindBackend implements ClusterBackend {
   static final String SIM_IMAGE = "sei-sim:v6.3.0";
   static final int CHAIN_PORT = 26657;
   private static final String CHAIN_NODE_ID = "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final KindContainer<?> kind;
   private final KubernetesClient client;
@@ -96,7 +94,7 @@ public final class KindBackend implements ClusterBackend {
             .build();
     try {
       tarballs.forEach(tarball -> load(kind, tarball));
-      startChain(client);
+      startChain(client, CHAIN, SimulatedChain.Plan.SHARED);
       installOperator(kind);
       Waits.eventually(
           "the operator Deployment from the Helm chart to be available",
@@ -137,7 +135,11 @@ public final class KindBackend implements ClusterBackend {
     }
   }
 
-  private static void startChain(KubernetesClient client) {
+  /**
+   * A chain Deployment {@code name} behind a Service of the same name, in {@value
+   * #CHAIN_NAMESPACE}.
+   */
+  private static void startChain(KubernetesClient client, String name, SimulatedChain.Plan plan) {
     client
         .namespaces()
         .resource(
@@ -147,7 +149,18 @@ public final class KindBackend implements ClusterBackend {
                 .endMetadata()
                 .build())
         .serverSideApply();
-    Map<String, String> labels = Map.of("app", CHAIN);
+    Map<String, String> labels = Map.of("app", name);
+    List<String> args = new ArrayList<>(List.of("chain", "--listen", "0.0.0.0:" + CHAIN_PORT));
+    args.addAll(
+        List.of(
+            "--block-time-ms",
+            String.valueOf(plan.blockTimeMs()),
+            "--snapshot-interval",
+            String.valueOf(plan.snapshotInterval())));
+    plan.upgrades().forEach(u -> args.addAll(List.of("--upgrade", u)));
+    if (plan.resumesOnItsOwn()) {
+      args.addAll(List.of("--resume-after-upgrade-ms", "0"));
+    }
     client
         .apps()
         .deployments()
@@ -155,7 +168,7 @@ public final class KindBackend implements ClusterBackend {
         .resource(
             new DeploymentBuilder()
                 .withNewMetadata()
-                .withName(CHAIN)
+                .withName(name)
                 .endMetadata()
                 .withNewSpec()
                 .withNewSelector()
@@ -170,14 +183,7 @@ public final class KindBackend implements ClusterBackend {
                 .withName("chain")
                 .withImage(SIM_IMAGE)
                 .withImagePullPolicy("IfNotPresent")
-                .withArgs(
-                    "chain",
-                    "--listen",
-                    "0.0.0.0:" + CHAIN_PORT,
-                    "--block-time-ms",
-                    "200",
-                    "--snapshot-interval",
-                    "10")
+                .withArgs(args)
                 .addNewPort()
                 .withContainerPort(CHAIN_PORT)
                 .endPort()
@@ -193,7 +199,7 @@ public final class KindBackend implements ClusterBackend {
         .resource(
             new ServiceBuilder()
                 .withNewMetadata()
-                .withName(CHAIN)
+                .withName(name)
                 .endMetadata()
                 .withNewSpec()
                 .withSelector(labels)
@@ -206,8 +212,8 @@ public final class KindBackend implements ClusterBackend {
         .serverSideApply();
   }
 
-  private static String chainUrl() {
-    return "http://" + CHAIN + "." + CHAIN_NAMESPACE + ".svc:" + CHAIN_PORT;
+  private static String chainUrl(String name) {
+    return "http://" + name + "." + CHAIN_NAMESPACE + ".svc:" + CHAIN_PORT;
   }
 
   /** {@code helm install} of deploy/helm/sei-operator with the e2e settings. */
@@ -221,7 +227,7 @@ public final class KindBackend implements ClusterBackend {
           .namespace(OPERATOR)
           .createNamespace()
           .set("config.SEI_SIDECAR_IMAGE", SIM_IMAGE)
-          .set("config.SEI_SNAPSHOT_BUCKET", chainUrl())
+          .set("config.SEI_SNAPSHOT_BUCKET", chainUrl(CHAIN))
           .set("config.SEI_DATA_VOLUME_SIZE", "1Gi")
           .set("config.SEI_SEID_REQUESTS", "none")
           .set("config.SEI_SEID_LIMITS", "none")
@@ -252,20 +258,76 @@ public final class KindBackend implements ClusterBackend {
   }
 
   @Override
-  public String chainPeer() {
-    return CHAIN_NODE_ID + "@" + CHAIN + "." + CHAIN_NAMESPACE + ".svc:" + CHAIN_PORT;
+  public SimulatedChain chain() {
+    return new InClusterChain(CHAIN);
   }
 
+  /**
+   * A chain Deployment of its own; the operator's Deployment is pointed at it as the snapshot
+   * bucket (a rollout) and pointed back when it is closed.
+   */
   @Override
-  public long chainHeight() {
-    try {
-      return JSON.readTree(chainGet("/status"))
-          .path("result")
-          .path("sync_info")
-          .path("latest_block_height")
-          .asLong();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  public SimulatedChain.Own startOwnChain(String name, SimulatedChain.Plan plan) {
+    startChain(client, name, plan);
+    useSnapshotBucket(chainUrl(name));
+    return SimulatedChain.Own.of(
+        new InClusterChain(name),
+        () -> {
+          useSnapshotBucket(chainUrl(CHAIN));
+          client.apps().deployments().inNamespace(CHAIN_NAMESPACE).withName(name).delete();
+          client.services().inNamespace(CHAIN_NAMESPACE).withName(name).delete();
+        });
+  }
+
+  /** Sets the operator's {@code SEI_SNAPSHOT_BUCKET} and waits for the rollout. */
+  private void useSnapshotBucket(String url) {
+    var deployment = client.apps().deployments().inNamespace(OPERATOR).withName(OPERATOR);
+    deployment.edit(
+        d -> {
+          d.getSpec().getTemplate().getSpec().getContainers().stream()
+              .flatMap(c -> c.getEnv().stream())
+              .filter(e -> "SEI_SNAPSHOT_BUCKET".equals(e.getName()))
+              .forEach(e -> e.setValue(url));
+          return d;
+        });
+    Waits.eventually(
+        "the operator Deployment to roll out with snapshot bucket " + url,
+        Duration.ofMinutes(3),
+        () -> {
+          var d = deployment.get();
+          return d.getStatus() != null
+              && d.getMetadata().getGeneration().equals(d.getStatus().getObservedGeneration())
+              && Integer.valueOf(1).equals(d.getStatus().getUpdatedReplicas())
+              && Integer.valueOf(1).equals(d.getStatus().getAvailableReplicas());
+        });
+  }
+
+  /** A chain Deployment in {@value #CHAIN_NAMESPACE}, read through a port-forward of its pod. */
+  private final class InClusterChain implements SimulatedChain {
+    private final String name;
+
+    InClusterChain(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public String peer() {
+      return CHAIN_NODE_ID + "@" + name + "." + CHAIN_NAMESPACE + ".svc:" + CHAIN_PORT;
+    }
+
+    @Override
+    public String get(String path) {
+      Pod pod =
+          client
+              .pods()
+              .inNamespace(CHAIN_NAMESPACE)
+              .withLabel("app", name)
+              .list()
+              .getItems()
+              .stream()
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException("no pod of chain " + name));
+      return podHttpGet(CHAIN_NAMESPACE, pod.getMetadata().getName(), CHAIN_PORT, path);
     }
   }
 
@@ -348,21 +410,6 @@ public final class KindBackend implements ClusterBackend {
     } finally {
       pods.withName(name).delete();
     }
-  }
-
-  @Override
-  public String chainGet(String path) {
-    Pod pod =
-        client
-            .pods()
-            .inNamespace(CHAIN_NAMESPACE)
-            .withLabel("app", CHAIN)
-            .list()
-            .getItems()
-            .stream()
-            .findFirst()
-            .orElseThrow(() -> new IllegalStateException("no chain pod"));
-    return podHttpGet(CHAIN_NAMESPACE, pod.getMetadata().getName(), CHAIN_PORT, path);
   }
 
   /** Pod addresses are inside Docker's network: go through a port-forward of the API server. */

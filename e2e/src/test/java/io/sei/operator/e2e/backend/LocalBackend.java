@@ -1,7 +1,6 @@
 package io.sei.operator.e2e.backend;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
@@ -18,13 +17,9 @@ import io.sei.operator.config.PlatformConfig;
 import io.sei.operator.planner.task.RetryPolicy;
 import io.sei.operator.runtime.OperatorRuntime;
 import io.sei.operator.runtime.RuntimeOptions;
-import io.sei.operator.simulator.chain.Chain;
-import io.sei.operator.simulator.chain.ChainConfig;
 import io.sei.operator.simulator.cluster.LocalControlPlane;
 import io.sei.operator.simulator.kubelet.KubeletSettings;
 import io.sei.operator.simulator.kubelet.SimulatedKubelet;
-import io.sei.operator.simulator.proc.RunningProcess;
-import io.sei.operator.simulator.proc.SimContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -35,9 +30,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The default backend, without Docker: the local control plane (real etcd, kube-apiserver,
@@ -52,13 +44,11 @@ public final class LocalBackend implements ClusterBackend {
 
   public static final String PROXY_IMAGE = "quay.io/brancz/kube-rbac-proxy:v0.19.1";
   public static final String SIDECAR_IMAGE = "sei-sim:v6.3.0";
-  private static final String CHAIN_NODE_ID = "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final LocalControlPlane controlPlane;
   private final SimulatedKubelet kubelet;
-  private final RunningProcess chain;
-  private final int chainPort;
+  private final LocalChain chain;
+  private final BucketRouter bucket;
   private final KubernetesClient operatorClient;
   private final Path tokenFile;
   private volatile OperatorRuntime operator;
@@ -66,52 +56,48 @@ public final class LocalBackend implements ClusterBackend {
   private LocalBackend(
       LocalControlPlane controlPlane,
       SimulatedKubelet kubelet,
-      RunningProcess chain,
-      int chainPort,
+      LocalChain chain,
+      BucketRouter bucket,
       KubernetesClient operatorClient,
       Path tokenFile) {
     this.controlPlane = controlPlane;
     this.kubelet = kubelet;
     this.chain = chain;
-    this.chainPort = chainPort;
+    this.bucket = bucket;
     this.operatorClient = operatorClient;
     this.tokenFile = tokenFile;
-    this.operator = startOperator(operatorClient, tokenFile, chainPort);
+    this.operator = startOperator(operatorClient, tokenFile, bucket.url());
   }
 
   /** Starts everything; stops what it started if a later piece fails. */
   public static LocalBackend start() {
     LocalControlPlane cp = LocalControlPlane.start(System.out);
     SimulatedKubelet kubelet = null;
-    RunningProcess chain = null;
+    LocalChain chain = null;
+    BucketRouter bucket = null;
     try {
       cp.installCrds();
       kubelet =
           SimulatedKubelet.start(cp, KubeletSettings.defaults(), cp.stateDir().resolve("kubelet"));
-      Chain sim =
-          new Chain(new ChainConfig("127.0.0.1:0", 200, List.of(), 10, null), SimContext.system());
-      chain = RunningProcess.start("e2e-chain", sim);
-      int port = sim.listening().get(30, TimeUnit.SECONDS).getPort();
+      chain = LocalChain.start("e2e-chain", SimulatedChain.Plan.SHARED);
+      bucket = BucketRouter.start(chain.url());
       String token = operatorAccount(cp);
       Path tokenFile = Files.createTempFile("sei-operator-token", "");
       Files.writeString(tokenFile, token);
       KubernetesClient asOperator = clientWithToken(cp.client(), token);
-      return new LocalBackend(cp, kubelet, chain, port, asOperator, tokenFile);
+      return new LocalBackend(cp, kubelet, chain, bucket, asOperator, tokenFile);
     } catch (IOException e) {
-      stopAll(cp, kubelet, chain);
+      stopAll(cp, kubelet, chain, bucket);
       throw new UncheckedIOException(e);
-    } catch (InterruptedException | ExecutionException | TimeoutException e) {
-      stopAll(cp, kubelet, chain);
-      throw new IllegalStateException("the simulated chain did not start listening", e);
     } catch (RuntimeException e) {
-      stopAll(cp, kubelet, chain);
+      stopAll(cp, kubelet, chain, bucket);
       throw e;
     }
   }
 
   /** The in-process operator, watching all namespaces, as the chart configures it. */
   private static OperatorRuntime startOperator(
-      KubernetesClient asOperator, Path tokenFile, int chainPort) {
+      KubernetesClient asOperator, Path tokenFile, URI snapshotBucket) {
     return OperatorRuntime.start(
         asOperator,
         PlatformConfig.fromEnvironment(
@@ -125,7 +111,7 @@ public final class LocalBackend implements ClusterBackend {
                 "SEI_OPERATOR_TOKEN_FILE",
                 tokenFile.toString(),
                 "SEI_SNAPSHOT_BUCKET",
-                "http://127.0.0.1:" + chainPort,
+                snapshotBucket.toString(),
                 "SEI_DATA_VOLUME_SIZE",
                 "1Gi",
                 "SEI_POLL_INTERVAL",
@@ -253,21 +239,21 @@ public final class LocalBackend implements ClusterBackend {
   }
 
   @Override
-  public String chainPeer() {
-    return CHAIN_NODE_ID + "@127.0.0.1:" + chainPort;
+  public SimulatedChain chain() {
+    return chain;
   }
 
+  /** A chain in this JVM; the bucket relays to it until it is closed. */
   @Override
-  public long chainHeight() {
-    try {
-      return JSON.readTree(BackendHttp.get(URI.create("http://127.0.0.1:" + chainPort + "/status")))
-          .path("result")
-          .path("sync_info")
-          .path("latest_block_height")
-          .asLong();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public SimulatedChain.Own startOwnChain(String name, SimulatedChain.Plan plan) {
+    LocalChain own = LocalChain.start(name, plan);
+    bucket.routeTo(own.url());
+    return SimulatedChain.Own.of(
+        own,
+        () -> {
+          bucket.routeTo(chain.url());
+          own.stop();
+        });
   }
 
   @Override
@@ -276,7 +262,7 @@ public final class LocalBackend implements ClusterBackend {
     try {
       whileDown.run();
     } finally {
-      operator = startOperator(operatorClient, tokenFile, chainPort);
+      operator = startOperator(operatorClient, tokenFile, bucket.url());
     }
   }
 
@@ -307,11 +293,6 @@ public final class LocalBackend implements ClusterBackend {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  @Override
-  public String chainGet(String path) {
-    return BackendHttp.get(URI.create("http://127.0.0.1:" + chainPort + path));
   }
 
   /** Pods have their own loopback addresses here, reachable from the test. */
@@ -352,13 +333,16 @@ public final class LocalBackend implements ClusterBackend {
   public void close() {
     operator.close();
     operatorClient.close();
-    stopAll(controlPlane, kubelet, chain);
+    stopAll(controlPlane, kubelet, chain, bucket);
   }
 
   private static void stopAll(
-      LocalControlPlane cp, SimulatedKubelet kubelet, RunningProcess chain) {
+      LocalControlPlane cp, SimulatedKubelet kubelet, LocalChain chain, BucketRouter bucket) {
+    if (bucket != null) {
+      bucket.close();
+    }
     if (chain != null) {
-      chain.stop(Duration.ofSeconds(5));
+      chain.stop();
     }
     if (kubelet != null) {
       kubelet.close();

@@ -6,18 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.sei.operator.api.FullNodeSpec;
 import io.sei.operator.api.Labels;
 import io.sei.operator.api.NodePhase;
-import io.sei.operator.api.PeerSource;
 import io.sei.operator.api.S3Snapshot;
 import io.sei.operator.api.SeiNode;
-import io.sei.operator.api.SeiNodeSpec;
 import io.sei.operator.api.SeiNodeStatus;
 import io.sei.operator.api.SnapshotSource;
-import io.sei.operator.api.StaticPeers;
 import io.sei.operator.e2e.Waits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +23,6 @@ import java.util.Optional;
 
 /** Nodes following the backend's simulated chain, and what they report. */
 public final class NodeSteps {
-  static final String CHAIN_ID = "sim-1";
   static final int RPC_PORT = 26657;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,29 +37,20 @@ public final class NodeSteps {
     Waits.eventually(
         "the chain to reach height " + blocks,
         Duration.ofMinutes(1),
-        () -> space.backend().chainHeight(),
+        () -> space.chain().height(),
         h -> h >= blocks);
   }
 
   @When("I create a full node {string} on {string} that restores the latest S3 snapshot")
   public void createFullNodeFromSnapshot(String name, String image) {
-    SeiNode node = new SeiNode();
-    node.setMetadata(
-        new ObjectMetaBuilder().withName(name).withNamespace(space.namespace()).build());
-    node.setSpec(
-        new SeiNodeSpec()
-            .withChainId(CHAIN_ID)
-            .withImage(image)
-            .withPeers(
-                List.of(
-                    new PeerSource()
-                        .withStaticPeers(
-                            new StaticPeers().withAddresses(List.of(space.backend().chainPeer())))))
+    space.createNode(
+        name,
+        space
+            .following(image)
             .withFullNode(
                 new FullNodeSpec()
                     .withSnapshot(
                         new SnapshotSource().withS3(new S3Snapshot().withTargetHeight(0L)))));
-    space.track(space.client().resource(node).create());
   }
 
   @Then("the node {string} becomes {nodePhase} within {duration}")

@@ -9,7 +9,6 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -20,12 +19,10 @@ import io.sei.operator.api.Conditions;
 import io.sei.operator.api.FullNodeSpec;
 import io.sei.operator.api.KeySource;
 import io.sei.operator.api.NodePhase;
-import io.sei.operator.api.PeerSource;
 import io.sei.operator.api.PlannedTask;
 import io.sei.operator.api.SecretKeySource;
 import io.sei.operator.api.SeiNode;
 import io.sei.operator.api.SeiNodeSpec;
-import io.sei.operator.api.StaticPeers;
 import io.sei.operator.api.TaskPlan;
 import io.sei.operator.api.TaskStatus;
 import io.sei.operator.api.ValidatorSpec;
@@ -67,13 +64,13 @@ public final class NodeUpdateSteps {
 
   @Given("a full node {string} on {string} is Running")
   public void runningFullNode(String name, String image) {
-    create(name, following(image).withFullNode(new FullNodeSpec()));
+    space.createNode(name, space.following(image).withFullNode(new FullNodeSpec()));
     awaitRunning(name);
   }
 
   @Given("a validator {string} on {string} is Running as an observer, without keys")
   public void runningObserver(String name, String image) {
-    create(name, following(image).withValidator(new ValidatorSpec()));
+    space.createNode(name, space.following(image).withValidator(new ValidatorSpec()));
     awaitRunning(name);
   }
 
@@ -220,8 +217,7 @@ public final class NodeUpdateSteps {
         "the chain to record a block signed by " + ValidatorKeys.SIGNER_ADDRESS,
         timeout,
         () ->
-            JSON.readTree(
-                    space.backend().chainGet("/signatures?address=" + ValidatorKeys.SIGNER_ADDRESS))
+            JSON.readTree(space.chain().get("/signatures?address=" + ValidatorKeys.SIGNER_ADDRESS))
                 .path("count")
                 .asLong(),
         n -> n > 0);
@@ -268,29 +264,10 @@ public final class NodeUpdateSteps {
 
   private long evidence() {
     try {
-      return JSON.readTree(space.backend().chainGet("/evidence")).path("evidence").size();
+      return JSON.readTree(space.chain().get("/evidence")).path("evidence").size();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private SeiNodeSpec following(String image) {
-    return new SeiNodeSpec()
-        .withChainId(NodeSteps.CHAIN_ID)
-        .withImage(image)
-        .withPeers(
-            List.of(
-                new PeerSource()
-                    .withStaticPeers(
-                        new StaticPeers().withAddresses(List.of(space.backend().chainPeer())))));
-  }
-
-  private void create(String name, SeiNodeSpec spec) {
-    SeiNode node = new SeiNode();
-    node.setMetadata(
-        new ObjectMetaBuilder().withName(name).withNamespace(space.namespace()).build());
-    node.setSpec(spec);
-    space.track(space.client().resource(node).create());
   }
 
   private void awaitRunning(String name) {

@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.sei.operator.api.FullNodeSpec;
-import io.sei.operator.api.PeerSource;
 import io.sei.operator.api.PlannedTask;
 import io.sei.operator.api.SeiNode;
-import io.sei.operator.api.SeiNodeSpec;
-import io.sei.operator.api.StaticPeers;
 import io.sei.operator.api.TaskStatus;
 import io.sei.operator.e2e.Waits;
 import io.sei.operator.planner.task.TaskSide;
@@ -36,20 +32,7 @@ public final class OperatorRestartSteps {
 
   @When("I create a full node {string} on {string} that replays the chain from genesis")
   public void createFromGenesis(String name, String image) {
-    SeiNode node = new SeiNode();
-    node.setMetadata(
-        new ObjectMetaBuilder().withName(name).withNamespace(space.namespace()).build());
-    node.setSpec(
-        new SeiNodeSpec()
-            .withChainId(NodeSteps.CHAIN_ID)
-            .withImage(image)
-            .withPeers(
-                List.of(
-                    new PeerSource()
-                        .withStaticPeers(
-                            new StaticPeers().withAddresses(List.of(space.backend().chainPeer())))))
-            .withFullNode(new FullNodeSpec()));
-    space.track(space.client().resource(node).create());
+    space.createNode(name, space.following(image).withFullNode(new FullNodeSpec()));
   }
 
   @When("the sidecar of node {string} holds its {word} task until released")

@@ -9,7 +9,6 @@ import io.cucumber.java.en.When;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Service;
@@ -22,12 +21,8 @@ import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.sei.operator.api.FullNodeSpec;
-import io.sei.operator.api.PeerSource;
 import io.sei.operator.api.S3Snapshot;
-import io.sei.operator.api.SeiNode;
-import io.sei.operator.api.SeiNodeSpec;
 import io.sei.operator.api.SnapshotSource;
-import io.sei.operator.api.StaticPeers;
 import io.sei.operator.e2e.Waits;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,19 +93,11 @@ public final class ProxySteps {
       "I create a full node {string} on {string} that bootstraps with {string} from the S3"
           + " snapshot to a height {long} blocks behind the chain")
   public void createBootstrapped(String name, String image, String bootstrapImage, long behind) {
-    long target = space.backend().chainHeight() - behind;
-    SeiNode node = new SeiNode();
-    node.setMetadata(
-        new ObjectMetaBuilder().withName(name).withNamespace(space.namespace()).build());
-    node.setSpec(
-        new SeiNodeSpec()
-            .withChainId(NodeSteps.CHAIN_ID)
-            .withImage(image)
-            .withPeers(
-                List.of(
-                    new PeerSource()
-                        .withStaticPeers(
-                            new StaticPeers().withAddresses(List.of(space.backend().chainPeer())))))
+    long target = space.chain().height() - behind;
+    space.createNode(
+        name,
+        space
+            .following(image)
             .withFullNode(
                 new FullNodeSpec()
                     .withSnapshot(
@@ -118,7 +105,6 @@ public final class ProxySteps {
                             .withS3(new S3Snapshot().withTargetHeight(target))
                             .withTrustPeriod("168h")
                             .withBootstrapImage(bootstrapImage))));
-    space.track(space.client().resource(node).create());
   }
 
   @Then("a bootstrap pod and a production pod of node {string} were seen")

@@ -34,19 +34,23 @@ public final class ScenarioHooks {
     if (!space.started()) {
       return;
     }
-    if (scenario.isFailed()) {
-      new Diagnostics(space).attachTo(scenario, operatorLog);
-      if (keepOnFailure()) {
-        scenario.log(
-            "kept namespace "
-                + space.namespace()
-                + " ("
-                + KEEP_ON_FAILURE
-                + "=true): delete it by hand");
-        return;
+    try {
+      if (scenario.isFailed()) {
+        new Diagnostics(space).attachTo(scenario, operatorLog);
+        if (keepOnFailure()) {
+          scenario.log(
+              "kept namespace "
+                  + space.namespace()
+                  + " ("
+                  + KEEP_ON_FAILURE
+                  + "=true): delete it by hand");
+          return;
+        }
       }
+      space.cleanUp();
+    } finally {
+      space.closeOwnChain();
     }
-    space.cleanUp();
   }
 
   static boolean keepOnFailure() {

@@ -3,13 +3,20 @@ package io.sei.operator.e2e.steps;
 import io.cucumber.java.Scenario;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.sei.operator.api.PeerSource;
+import io.sei.operator.api.SeiNode;
+import io.sei.operator.api.SeiNodeSpec;
+import io.sei.operator.api.StaticPeers;
 import io.sei.operator.e2e.Waits;
 import io.sei.operator.e2e.backend.Backends;
 import io.sei.operator.e2e.backend.ClusterBackend;
+import io.sei.operator.e2e.backend.SimulatedChain;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -21,10 +28,14 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class ScenarioSpace {
   static final Duration DELETION_TIMEOUT = Duration.ofMinutes(2);
 
+  /** The chain id every node of the features uses. */
+  static final String CHAIN_ID = "sim-1";
+
   private final Deque<HasMetadata> created = new ArrayDeque<>();
   private ClusterBackend backend;
   private String namespace;
   private Scenario scenario;
+  private SimulatedChain.Own ownChain;
 
   /**
    * Takes the suite's backend (aborting the scenario when there is none) and makes the namespace.
@@ -60,6 +71,52 @@ public final class ScenarioSpace {
 
   public String namespace() {
     return namespace;
+  }
+
+  /** The chain this scenario's nodes follow: its own once it started one, else the suite's. */
+  public SimulatedChain chain() {
+    return ownChain != null ? ownChain : backend.chain();
+  }
+
+  /**
+   * Starts a chain of the scenario's own, which is also the operator's snapshot bucket until the
+   * scenario ends (the scenario must hold the {@code snapshot-bucket} resource read-write: tag it
+   * {@code @own-chain}).
+   */
+  public SimulatedChain startOwnChain(SimulatedChain.Plan plan) {
+    if (ownChain != null) {
+      throw new IllegalStateException("the scenario already runs a chain of its own");
+    }
+    ownChain =
+        backend.startOwnChain("chain-" + namespace.substring(namespace.lastIndexOf('-') + 1), plan);
+    return ownChain;
+  }
+
+  /** Stops the scenario's own chain, if it started one: the shared chain is the bucket again. */
+  void closeOwnChain() {
+    if (ownChain != null) {
+      ownChain.close();
+      ownChain = null;
+    }
+  }
+
+  /** A node spec on {@code image} that follows this scenario's chain as its static peer. */
+  public SeiNodeSpec following(String image) {
+    return new SeiNodeSpec()
+        .withChainId(CHAIN_ID)
+        .withImage(image)
+        .withPeers(
+            List.of(
+                new PeerSource()
+                    .withStaticPeers(new StaticPeers().withAddresses(List.of(chain().peer())))));
+  }
+
+  /** Creates SeiNode {@code name} in the scenario's namespace; cleanup deletes it. */
+  public SeiNode createNode(String name, SeiNodeSpec spec) {
+    SeiNode node = new SeiNode();
+    node.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+    node.setSpec(spec);
+    return track(client().resource(node).create());
   }
 
   public Scenario scenario() {
