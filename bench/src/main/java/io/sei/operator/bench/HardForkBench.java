@@ -53,7 +53,13 @@ public final class HardForkBench {
     for (int n : settings.hardForkReplicas()) {
       Map<String, Object> figures = new LinkedHashMap<>();
       all.put(Integer.toString(n), figures);
-      summary.add(replicas(n, settings, report, figures));
+      try {
+        summary.add(replicas(n, settings, report, figures));
+      } catch (Exception e) {
+        figures.put("error", e.toString());
+        report.note("N=" + n + " aborted: " + e);
+        summary.add(List.of(n, "aborted", "-", "-", "-"));
+      }
     }
     report.put("replicas", all);
     report.table(
@@ -123,7 +129,13 @@ public final class HardForkBench {
                   snd.getSpec().getTemplate().getSpec().setImage(V2);
                   return snd;
                 });
-        awaitReady(ns, ready.getStatus().getTemplateHash(), operator);
+        try {
+          awaitReady(ns, ready.getStatus().getTemplateHash(), operator);
+        } catch (IllegalStateException e) {
+          figures.put("chainWaitSeconds", Report.seconds(chainAtHaltMinusOne.get() - edit));
+          figures.put("notRunning", Diagnosis.notRunning(ns));
+          throw e;
+        }
         long done = System.nanoTime();
         watcher.interrupt();
         double total = Report.seconds(done - edit);

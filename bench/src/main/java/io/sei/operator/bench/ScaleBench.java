@@ -1,9 +1,5 @@
 package io.sei.operator.bench;
 
-import io.fabric8.kubernetes.api.model.ContainerState;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.sei.operator.api.NodePhase;
-import io.sei.operator.api.SeiNode;
 import io.sei.operator.simulator.cluster.junit.LocalCluster;
 import io.sei.operator.testing.Nodes;
 import io.sei.operator.testing.SimChain;
@@ -15,12 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Benchmark 3: N SeiNodes on one operator. All N are created at once; the benchmark samples every
@@ -186,7 +179,7 @@ public final class ScaleBench {
         figures.put("heapPeakMib", Report.mib(gc.heapPeakBytes()));
         figures.put("heapMaxMib", Report.mib(gc.heapMaxBytes()));
         figures.put("operatorLog", operator.log().toString());
-        figures.put("notRunning", notRunning(ns));
+        figures.put("notRunning", Diagnosis.notRunning(ns));
         figures.put("timeline", timeline);
         report.table(
             "N=" + n + " timeline (" + outcome + ")",
@@ -217,49 +210,6 @@ public final class ScaleBench {
             Samples.round(apiSteady / steadySeconds));
       }
     }
-  }
-
-  /**
-   * Each SeiNode that is not Running: its plan progress and what the API server shows of its pod's
-   * containers (state as the simulated kubelet last wrote it).
-   */
-  private static Map<String, String> notRunning(LocalCluster ns) {
-    Map<String, String> stuck = new TreeMap<>();
-    for (SeiNode node :
-        ns.client().resources(SeiNode.class).inNamespace(ns.namespace()).list().getItems()) {
-      if (node.getStatus() != null && node.getStatus().getPhase() == NodePhase.Running) {
-        continue;
-      }
-      String name = node.getMetadata().getName();
-      Pod pod = ns.client().pods().inNamespace(ns.namespace()).withName(name + "-0").get();
-      String containers =
-          pod == null || pod.getStatus() == null
-              ? "no pod"
-              : pod.getStatus().getPhase()
-                  + " "
-                  + Stream.concat(
-                          pod.getStatus().getInitContainerStatuses().stream(),
-                          pod.getStatus().getContainerStatuses().stream())
-                      .map(c -> c.getName() + "=" + state(c.getState()))
-                      .collect(Collectors.joining(","));
-      stuck.put(
-          name,
-          (node.getStatus() == null ? "no status" : node.getStatus().getPlanProgress())
-              + "; pod "
-              + containers);
-    }
-    return stuck;
-  }
-
-  private static String state(ContainerState state) {
-    if (state == null) {
-      return "?";
-    } else if (state.getRunning() != null) {
-      return "running";
-    } else if (state.getWaiting() != null) {
-      return "waiting:" + state.getWaiting().getReason();
-    }
-    return "terminated:" + state.getTerminated().getReason();
   }
 
   /** kube-rbac-proxy processes this JVM's kubelet runs now. */
