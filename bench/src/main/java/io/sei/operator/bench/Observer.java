@@ -124,6 +124,14 @@ public final class Observer implements AutoCloseable {
     return Optional.ofNullable(firstPhase.get(kind + "/" + name + "/" + phase));
   }
 
+  /** The latest of the moments resources of {@code kind} first showed {@code phase}. */
+  public Optional<Long> lastFirstSeen(String kind, String phase) {
+    return firstPhase.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(kind + "/") && e.getKey().endsWith("/" + phase))
+        .map(Map.Entry::getValue)
+        .max(Long::compare);
+  }
+
   /** How many resources of {@code kind} are in {@code phase} now. */
   public long count(String kind, Predicate<String> phase) {
     return phases.entrySet().stream()

@@ -48,7 +48,7 @@ public final class ScaleBench {
       } catch (Exception | OutOfMemoryError e) {
         figures.put("error", e.toString());
         report.note("N=" + n + " aborted: " + e);
-        summary.add(List.of(n, "aborted", "-", "-", "-", "-", "-", "-", "-", "-"));
+        summary.add(List.of(n, "aborted", "-", "-", "-", "-", "-", "-", "-", "-", "-"));
       }
     }
     report.put("sizes", sizes);
@@ -58,6 +58,7 @@ public final class ScaleBench {
             "N",
             "Running",
             "converge s",
+            "last Running at s",
             "op CPU s",
             "heap live MiB",
             "heap peak MiB",
@@ -161,6 +162,12 @@ public final class ScaleBench {
         figures.put("phases", observer.phaseCounts("SeiNode"));
         figures.put("convergeSeconds", outcome.equals("converged") ? seconds : null);
         figures.put("elapsedSeconds", seconds);
+        double lastRunningAt =
+            observer
+                .lastFirstSeen("SeiNode", "Running")
+                .map(t -> Report.seconds(t - start))
+                .orElse(-1.0);
+        figures.put("lastNodeRunningSeconds", lastRunningAt);
         figures.put("operatorCpuSecondsToConverge", cpuConverge.toMillis() / 1000.0);
         figures.put("operatorRequestsToConverge", converge.totalRequests());
         figures.put("operatorWritesToConverge", converge.writes());
@@ -201,6 +208,7 @@ public final class ScaleBench {
             n,
             running + "/" + n,
             outcome.equals("converged") ? seconds : outcome,
+            lastRunningAt,
             cpuConverge.toMillis() / 1000.0,
             Report.mib(gc.heapUsedBytes()),
             Report.mib(gc.heapPeakBytes()),
