@@ -1,6 +1,7 @@
 package io.sei.operator.bench;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.sei.operator.simulator.cluster.LocalControlPlane;
 import io.sei.operator.simulator.cluster.junit.LocalCluster;
 import io.sei.operator.simulator.kubelet.KubeletSettings;
@@ -12,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A fresh local control plane with the simulated kubelet, its CRDs installed: one per benchmark (or
@@ -21,6 +24,8 @@ import java.util.Map;
 public final class BenchCluster implements AutoCloseable {
   /** The operator's ServiceAccount: its token is the bearer token kube-rbac-proxy checks. */
   private static final String OPERATOR_ACCOUNT = "sei-operator";
+
+  private static final Logger LOG = LoggerFactory.getLogger(BenchCluster.class);
 
   private final Path dir;
   private final LocalControlPlane controlPlane;
@@ -95,15 +100,25 @@ public final class BenchCluster implements AutoCloseable {
         controlPlane.kubeconfig(), cluster.namespace(), settings, heap, dir.resolve("operator"));
   }
 
-  /** Requests the API server has served so far, all clients ({@code apiserver_request_total}). */
+  /**
+   * Requests the API server has served so far, all clients ({@code apiserver_request_total}); -1
+   * when an overloaded API server does not answer its {@code /metrics} (three tries).
+   */
   public long apiserverRequests() {
-    long total = 0;
-    for (String line : controlPlane.client().raw("/metrics").split("\n")) {
-      if (line.startsWith("apiserver_request_total{")) {
-        total += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try {
+        long total = 0;
+        for (String line : controlPlane.client().raw("/metrics").split("\n")) {
+          if (line.startsWith("apiserver_request_total{")) {
+            total += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+          }
+        }
+        return total;
+      } catch (KubernetesClientException e) {
+        LOG.warn("apiserver /metrics: {}", e.toString());
       }
     }
-    return total;
+    return -1;
   }
 
   public SimulatedKubelet kubelet() {

@@ -74,6 +74,7 @@ public final class ScaleBench {
       int n, Bench.Settings settings, Report report, Map<String, Object> figures) throws Exception {
     Duration limit = Duration.ofMinutes(settings.scaleTimeoutMinutes());
     List<List<Object>> timeline = new ArrayList<>();
+    figures.put("timeline", timeline);
     try (BenchCluster cluster = BenchCluster.start(settings.work("scale-" + n), n + 10);
         SimChain chain = new SimChain(1000, List.of(), 10)) {
       LocalCluster ns = cluster.namespace("scale");
@@ -113,7 +114,7 @@ public final class ScaleBench {
                   Samples.round(operator.cpuTime().minus(cpu0).toMillis() / 1000.0),
                   Report.mib(s.heapUsedBytes()),
                   s.since(s0).totalRequests(),
-                  cluster.apiserverRequests() - api0,
+                  delta(cluster.apiserverRequests(), api0),
                   cluster.kubelet().runningPods(),
                   proxies(),
                   proxyRssMib(),
@@ -143,14 +144,14 @@ public final class ScaleBench {
         long elapsed = System.nanoTime() - start;
         OperatorStats converge = operator.stats().since(s0);
         Duration cpuConverge = operator.cpuTime().minus(cpu0);
-        long apiConverge = cluster.apiserverRequests() - api0;
+        long apiConverge = delta(cluster.apiserverRequests(), api0);
 
         OperatorStats steady0 = operator.stats();
         long apiSteady0 = cluster.apiserverRequests();
         Duration cpuSteady0 = operator.cpuTime();
         Thread.sleep(STEADY.toMillis());
         OperatorStats steady = operator.stats().since(steady0);
-        long apiSteady = cluster.apiserverRequests() - apiSteady0;
+        long apiSteady = delta(cluster.apiserverRequests(), apiSteady0);
         Duration cpuSteady = operator.cpuTime().minus(cpuSteady0);
         OperatorStats gc = operator.statsAfterGc();
 
@@ -187,7 +188,6 @@ public final class ScaleBench {
         figures.put("heapMaxMib", Report.mib(gc.heapMaxBytes()));
         figures.put("operatorLog", operator.log().toString());
         figures.put("notRunning", Diagnosis.notRunning(ns));
-        figures.put("timeline", timeline);
         report.table(
             "N=" + n + " timeline (" + outcome + ")",
             List.of(
@@ -215,9 +215,14 @@ public final class ScaleBench {
             Samples.round((double) converge.totalRequests() / n),
             Samples.round(converge.totalRequests() / seconds),
             Samples.round(steady.totalRequests() / steadySeconds),
-            Samples.round(apiSteady / steadySeconds));
+            apiSteady < 0 ? "n/a" : Samples.round(apiSteady / steadySeconds));
       }
     }
+  }
+
+  /** {@code now - before}, or -1 when either count is unknown. */
+  private static long delta(long now, long before) {
+    return now < 0 || before < 0 ? -1 : now - before;
   }
 
   /** kube-rbac-proxy processes this JVM's kubelet runs now. */
