@@ -16,6 +16,8 @@ import io.sei.operator.render.Names;
 import io.sei.operator.render.NodePod;
 import io.sei.operator.task.Progress;
 import io.sei.operator.task.TerminalTaskException;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -98,6 +100,20 @@ final class AwaitNodesRunning {
         .map(AwaitNodesRunning::describe);
   }
 
+  /**
+   * The line of a termination message that says why: the last one naming a panic, else the last one
+   * (with FallbackToLogsOnError the message is the log's tail, which starts with start-up lines).
+   */
+  static String panicLine(String message) {
+    List<String> lines = message.strip().lines().filter(l -> !l.isBlank()).toList();
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      if (lines.get(i).toLowerCase(Locale.ROOT).contains("panic")) {
+        return lines.get(i).strip();
+      }
+    }
+    return lines.isEmpty() ? "" : lines.get(lines.size() - 1).strip();
+  }
+
   private static String describe(ContainerStatus seid) {
     var last = seid.getLastState() == null ? null : seid.getLastState().getTerminated();
     return "seid crash-loops"
@@ -107,7 +123,7 @@ final class AwaitNodesRunning {
                 + last.getExitCode()
                 + (last.getMessage() == null || last.getMessage().isBlank()
                     ? ""
-                    : ": " + last.getMessage().strip().lines().findFirst().orElse(""))
+                    : ": " + panicLine(last.getMessage()))
                 + ")");
   }
 }

@@ -14,6 +14,7 @@ import io.sei.operator.plan.AdaptiveRequeue;
 import io.sei.operator.plan.PlanExecutor;
 import io.sei.operator.planner.deploy.DeploymentPlanner;
 import io.sei.operator.planner.plan.NodePlanner;
+import io.sei.operator.sidecar.PodIp;
 import io.sei.operator.sidecar.SidecarClient;
 import io.sei.operator.sidecar.SidecarEndpoints;
 import io.sei.operator.sidecar.TokenFile;
@@ -21,6 +22,8 @@ import io.sei.operator.task.NodePods;
 import io.sei.operator.task.NodeServices;
 import io.sei.operator.task.TaskExecutions;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -53,8 +56,18 @@ public final class OperatorRuntime implements AutoCloseable {
     SidecarEndpoints endpoints =
         SidecarEndpoints.forMode(
             config.sidecarEndpoint(),
-            (namespace, selector) ->
-                NodePods.running(client, namespace, selector).map(p -> p.getStatus().getPodIP()));
+            new PodIp.Lookup() {
+              @Override
+              public Optional<String> podIp(String namespace, Map<String, String> selector) {
+                return NodePods.running(client, namespace, selector)
+                    .map(p -> p.getStatus().getPodIP());
+              }
+
+              @Override
+              public String whyNot(String namespace, Map<String, String> selector) {
+                return NodePods.whyNotRunning(client, namespace, selector);
+              }
+            });
     OperatorMetrics metrics = new OperatorMetrics();
     NodeServices services =
         new NodeServices(

@@ -16,6 +16,11 @@ public final class PodIp implements SidecarEndpoints {
   @FunctionalInterface
   public interface Lookup {
     Optional<String> podIp(String namespace, Map<String, String> selector);
+
+    /** Why there is no IP: what the matching pods look like, for the wait's log line. */
+    default String whyNot(String namespace, Map<String, String> selector) {
+      return "has no IP yet";
+    }
   }
 
   private final Lookup lookup;
@@ -27,8 +32,9 @@ public final class PodIp implements SidecarEndpoints {
   @Override
   public SidecarEndpoint resolve(SeiNode node, PodRole role) {
     String namespace = node.getMetadata().getNamespace();
+    Map<String, String> selector = NodePod.selector(node, role);
     return lookup
-        .podIp(namespace, NodePod.selector(node, role))
+        .podIp(namespace, selector)
         .filter(ip -> !ip.isBlank())
         .map(SidecarEndpoint::proxy)
         .orElseThrow(
@@ -40,6 +46,7 @@ public final class PodIp implements SidecarEndpoints {
                         + namespace
                         + "/"
                         + node.getMetadata().getName()
-                        + " has no IP yet"));
+                        + " "
+                        + lookup.whyNot(namespace, selector)));
   }
 }

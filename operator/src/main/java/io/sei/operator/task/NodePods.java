@@ -1,14 +1,19 @@
 package io.sei.operator.task;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sei.operator.render.Names;
 import io.sei.operator.render.PodSpecHash;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Finding a node's pods and telling whether the production pod runs the applied template. */
 public final class NodePods {
@@ -26,6 +31,50 @@ public final class NodePods {
     return client.pods().inNamespace(namespace).withLabels(selector).list().getItems().stream()
         .filter(NodePods::isRunning)
         .max(Comparator.comparing(p -> p.getMetadata().getCreationTimestamp()));
+  }
+
+  /**
+   * Why no pod in {@code namespace} matching {@code selector} is {@link #isRunning running}: e.g.
+   * {@code has no running pod (n-0: phase Pending, IP 127.1.0.4, init kube-rbac-proxy waiting
+   * CrashLoopBackOff)}.
+   */
+  public static String whyNotRunning(
+      KubernetesClient client, String namespace, Map<String, String> selector) {
+    List<Pod> pods = client.pods().inNamespace(namespace).withLabels(selector).list().getItems();
+    if (pods.isEmpty()) {
+      return "has no pod yet";
+    }
+    return "has no running pod ("
+        + pods.stream().map(NodePods::describe).collect(Collectors.joining("; "))
+        + ")";
+  }
+
+  private static String describe(Pod pod) {
+    List<String> parts = new ArrayList<>();
+    parts.add(pod.getMetadata().getName() + ":");
+    if (pod.getMetadata().getDeletionTimestamp() != null) {
+      parts.add("deleting,");
+    }
+    PodStatus status = pod.getStatus();
+    parts.add("phase " + (status == null ? "unknown" : status.getPhase()));
+    if (status != null) {
+      parts.add(", IP " + Optional.ofNullable(status.getPodIP()).orElse("none"));
+      Stream.concat(
+              Optional.ofNullable(status.getInitContainerStatuses()).orElse(List.of()).stream()
+                  .map(c -> Map.entry("init " + c.getName(), c)),
+              Optional.ofNullable(status.getContainerStatuses()).orElse(List.of()).stream()
+                  .map(c -> Map.entry(c.getName(), c)))
+          .filter(
+              e -> e.getValue().getState() != null && e.getValue().getState().getWaiting() != null)
+          .forEach(
+              e ->
+                  parts.add(
+                      ", "
+                          + e.getKey()
+                          + " waiting "
+                          + e.getValue().getState().getWaiting().getReason()));
+    }
+    return String.join(" ", parts).replace(" ,", ",");
   }
 
   /** Phase Running with an IP, and not being deleted. */

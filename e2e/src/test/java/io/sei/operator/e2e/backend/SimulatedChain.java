@@ -12,9 +12,14 @@ public interface SimulatedChain {
 
   /** The chain's latest height, from its CometBFT-shaped {@code /status}. */
   default long height() {
+    return latestHeight(get("/status"));
+  }
+
+  /** {@code result.sync_info.latest_block_height} of a CometBFT-shaped {@code /status} body. */
+  static long latestHeight(String status) {
     try {
       return new ObjectMapper()
-          .readTree(get("/status"))
+          .readTree(status)
           .path("result")
           .path("sync_info")
           .path("latest_block_height")

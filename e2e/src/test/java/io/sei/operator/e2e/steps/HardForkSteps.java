@@ -17,12 +17,10 @@ import io.fabric8.kubernetes.client.WatcherException;
 import io.sei.operator.api.Conditions;
 import io.sei.operator.api.DeploymentPhase;
 import io.sei.operator.api.DeploymentStatus;
-import io.sei.operator.api.FullNodeSpec;
 import io.sei.operator.api.HardForkStrategy;
 import io.sei.operator.api.Labels;
 import io.sei.operator.api.NodePhase;
 import io.sei.operator.api.PlannedTask;
-import io.sei.operator.api.S3Snapshot;
 import io.sei.operator.api.SeiNode;
 import io.sei.operator.api.SeiNodeDeployment;
 import io.sei.operator.api.SeiNodeDeploymentSpec;
@@ -108,14 +106,7 @@ public final class HardForkSteps {
             .withReplicas(replicas)
             .withTemplate(
                 new SeiNodeTemplate()
-                    .withSpec(
-                        space
-                            .following(image)
-                            .withFullNode(
-                                new FullNodeSpec()
-                                    .withSnapshot(
-                                        new SnapshotSource()
-                                            .withS3(new S3Snapshot().withTargetHeight(0L)))))));
+                    .withSpec(space.restoring(image, ScenarioSpace.latestSnapshot()))));
     space.track(space.client().resource(snd).create());
     SeiNodeDeployment ready = awaitPhase(DeploymentPhase.Ready, READY_TIMEOUT);
     assertThat(ready.getStatus().getIncumbentNodes()).as("incumbent nodes").hasSize(replicas);
@@ -276,7 +267,7 @@ public final class HardForkSteps {
       assertThat(seidArgs.get(incumbent + "/" + Labels.ROLE_PRODUCTION))
           .as("seid of incumbent " + incumbent + " (never given a halt height)")
           .allSatisfy(args -> assertThat(args).doesNotContain("--halt-height"));
-      Optional.ofNullable(nodeOrNull(incumbent))
+      Optional.ofNullable(space.node(incumbent))
           .ifPresent(
               n ->
                   assertThat(n.getMetadata().getGeneration())
@@ -315,10 +306,7 @@ public final class HardForkSteps {
           + " {string}")
   public void reportsCondition(
       String name, String type, String status, String reason, String first, String second) {
-    assertThat(
-            Optional.ofNullable(snd().getStatus().getConditions()).orElse(List.of()).stream()
-                .filter(c -> type.equals(c.getType()))
-                .findFirst())
+    assertThat(ScenarioSpace.condition(snd().getStatus().getConditions(), type))
         .as("condition %s of SeiNodeDeployment %s", type, name)
         .hasValueSatisfying(
             c -> {
@@ -346,7 +334,7 @@ public final class HardForkSteps {
   public void incumbentsStoppedOnlyByTheUpgrade(String upgrade, long height) {
     String panic = "UPGRADE \"" + upgrade + "\" NEEDED at height: " + height;
     for (String incumbent : incumbentGenerations.keySet()) {
-      assertThat(nodeOrNull(incumbent)).as("SeiNode " + incumbent).isNotNull();
+      assertThat(space.node(incumbent)).as("SeiNode " + incumbent).isNotNull();
       Pod pod =
           space.client().pods().inNamespace(space.namespace()).withName(incumbent + "-0").get();
       assertThat(pod).as("pod of incumbent " + incumbent).isNotNull();
@@ -369,7 +357,7 @@ public final class HardForkSteps {
   public void entrantsKept() {
     assertThat(entrantNames()).as("entrants named by the rollout").isNotEmpty();
     assertThat(entrantNames())
-        .allSatisfy(e -> assertThat(nodeOrNull(e)).as("SeiNode " + e).isNotNull());
+        .allSatisfy(e -> assertThat(space.node(e)).as("SeiNode " + e).isNotNull());
   }
 
   @Then("every entrant is Failed at task {word} with a reason naming {string}")
@@ -378,10 +366,7 @@ public final class HardForkSteps {
     for (String entrant : entrantNames()) {
       SeiNode node = node(entrant);
       assertThat(node.getStatus().getPhase()).as("phase of " + entrant).isEqualTo(NodePhase.Failed);
-      assertThat(
-              Optional.ofNullable(node.getStatus().getConditions()).orElse(List.of()).stream()
-                  .filter(c -> Conditions.INITIALIZED.equals(c.getType()))
-                  .findFirst())
+      assertThat(ScenarioSpace.condition(node.getStatus().getConditions(), Conditions.INITIALIZED))
           .as("condition Initialized of " + entrant)
           .hasValueSatisfying(
               c -> {
@@ -568,19 +553,10 @@ public final class HardForkSteps {
   }
 
   private SeiNode node(String name) {
-    SeiNode node = nodeOrNull(name);
+    SeiNode node = space.node(name);
     if (node == null) {
       throw new AssertionError("SeiNode " + name + " does not exist");
     }
     return node;
-  }
-
-  private SeiNode nodeOrNull(String name) {
-    return space
-        .client()
-        .resources(SeiNode.class)
-        .inNamespace(space.namespace())
-        .withName(name)
-        .get();
   }
 }

@@ -7,16 +7,12 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.sei.operator.api.FullNodeSpec;
 import io.sei.operator.api.Labels;
 import io.sei.operator.api.NodePhase;
-import io.sei.operator.api.S3Snapshot;
 import io.sei.operator.api.SeiNode;
 import io.sei.operator.api.SeiNodeStatus;
-import io.sei.operator.api.SnapshotSource;
 import io.sei.operator.e2e.Waits;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.sei.operator.e2e.backend.SimulatedChain;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -43,14 +39,7 @@ public final class NodeSteps {
 
   @When("I create a full node {string} on {string} that restores the latest S3 snapshot")
   public void createFullNodeFromSnapshot(String name, String image) {
-    space.createNode(
-        name,
-        space
-            .following(image)
-            .withFullNode(
-                new FullNodeSpec()
-                    .withSnapshot(
-                        new SnapshotSource().withS3(new S3Snapshot().withTargetHeight(0L)))));
+    space.createNode(name, space.restoring(image, ScenarioSpace.latestSnapshot()));
   }
 
   @Then("the node {string} becomes {nodePhase} within {duration}")
@@ -62,7 +51,7 @@ public final class NodeSteps {
         p -> {
           if (p.equals(Optional.of(NodePhase.Failed)) && phase != NodePhase.Failed) {
             throw new AssertionError(
-                "SeiNode " + name + " Failed: " + get(name).getStatus().getPlan());
+                "SeiNode " + name + " Failed: " + space.node(name).getStatus().getPlan());
           }
           return p.equals(Optional.of(phase));
         });
@@ -78,7 +67,7 @@ public final class NodeSteps {
 
   @Then("the node {string} has completed its {word} plan")
   public void planCompleted(String name, String planClass) {
-    assertThat(get(name).getStatus().getPlan()).as("plan left in status").isNull();
+    assertThat(space.node(name).getStatus().getPlan()).as("plan left in status").isNull();
     assertThat(
             space.client().v1().events().inNamespace(space.namespace()).list().getItems().stream()
                 .filter(e -> name.equals(e.getInvolvedObject().getName()))
@@ -90,7 +79,9 @@ public final class NodeSteps {
 
   @Then("the node {string} runs {string}")
   public void runs(String name, String image) {
-    assertThat(get(name).getStatus().getCurrentImage()).as("status.currentImage").isEqualTo(image);
+    assertThat(space.node(name).getStatus().getCurrentImage())
+        .as("status.currentImage")
+        .isEqualTo(image);
     assertThat(productionPod(name).getSpec().getContainers())
         .filteredOn(c -> c.getName().equals("seid"))
         .singleElement()
@@ -123,32 +114,18 @@ public final class NodeSteps {
     Waits.eventually(
         "SeiNode " + name + " and its pods to be deleted",
         timeout,
-        () -> get(name) == null && pods(name).isEmpty());
+        () -> space.node(name) == null && pods(name).isEmpty());
   }
 
   private long reportedHeight(String pod) {
-    try {
-      return JSON.readTree(space.backend().podHttpGet(space.namespace(), pod, RPC_PORT, "/status"))
-          .path("result")
-          .path("sync_info")
-          .path("latest_block_height")
-          .asLong();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private SeiNode get(String name) {
-    return space
-        .client()
-        .resources(SeiNode.class)
-        .inNamespace(space.namespace())
-        .withName(name)
-        .get();
+    return SimulatedChain.latestHeight(
+        space.backend().podHttpGet(space.namespace(), pod, RPC_PORT, "/status"));
   }
 
   private Optional<NodePhase> phase(String name) {
-    return Optional.ofNullable(get(name)).map(SeiNode::getStatus).map(SeiNodeStatus::getPhase);
+    return Optional.ofNullable(space.node(name))
+        .map(SeiNode::getStatus)
+        .map(SeiNodeStatus::getPhase);
   }
 
   private List<Pod> pods(String name) {

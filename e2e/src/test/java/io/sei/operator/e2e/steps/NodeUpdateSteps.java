@@ -136,7 +136,7 @@ public final class NodeUpdateSteps {
 
   @Then("the node {string} reports {word} {word} with reason {word}")
   public void reportsCondition(String name, String type, String status, String reason) {
-    assertThat(condition(get(name), type))
+    assertThat(condition(space.node(name), type))
         .as("condition %s of SeiNode %s", type, name)
         .hasValueSatisfying(
             c -> {
@@ -147,7 +147,7 @@ public final class NodeUpdateSteps {
 
   @Then("the {word} condition of node {string} mentions {string} but not {string}")
   public void conditionMessage(String type, String name, String mentions, String hides) {
-    assertThat(condition(get(name), type))
+    assertThat(condition(space.node(name), type))
         .as("condition %s of SeiNode %s", type, name)
         .hasValueSatisfying(
             c -> assertThat(c.getMessage()).contains(mentions).doesNotContain(hides));
@@ -155,7 +155,9 @@ public final class NodeUpdateSteps {
 
   @Then("the node {string} is still {nodePhase}")
   public void stillInPhase(String name, NodePhase phase) {
-    assertThat(get(name).getStatus().getPhase()).as("phase of SeiNode %s", name).isEqualTo(phase);
+    assertThat(space.node(name).getStatus().getPhase())
+        .as("phase of SeiNode %s", name)
+        .isEqualTo(phase);
   }
 
   @Then("the update plan of node {string} validated the signing key before replacing the pod")
@@ -180,7 +182,7 @@ public final class NodeUpdateSteps {
 
   @Then("the node {string} has the signing key of Secret {string} mounted")
   public void keyMounted(String name, String secret) {
-    SeiNode node = get(name);
+    SeiNode node = space.node(name);
     assertThat(node.getStatus().getSigningKeyMountedSecret())
         .as("status.signingKeyMountedSecret")
         .isEqualTo(secret);
@@ -206,7 +208,7 @@ public final class NodeUpdateSteps {
 
   @Then("the node {string} has no signing key mounted")
   public void noKeyMounted(String name) {
-    assertThat(get(name).getStatus().getSigningKeyMountedSecret())
+    assertThat(space.node(name).getStatus().getSigningKeyMountedSecret())
         .as("status.signingKeyMountedSecret")
         .isNull();
   }
@@ -230,11 +232,11 @@ public final class NodeUpdateSteps {
 
   @Then("the next reconciles of node {string} write nothing for {duration}")
   public void writesNothing(String name, Duration during) {
-    String version = get(name).getMetadata().getResourceVersion();
+    String version = space.node(name).getMetadata().getResourceVersion();
     Waits.never(
         "the resourceVersion of SeiNode " + name + " changes from " + version,
         during,
-        () -> !version.equals(get(name).getMetadata().getResourceVersion()));
+        () -> !version.equals(space.node(name).getMetadata().getResourceVersion()));
   }
 
   @Then("while updating, node {string} reported NodeUpdateInProgress with reason {word}")
@@ -380,7 +382,7 @@ public final class NodeUpdateSteps {
     Waits.eventually(
         "SeiNode " + name + " NodeUpdateInProgress=False/" + reason,
         timeout,
-        () -> get(name),
+        () -> space.node(name),
         n ->
             n.getStatus().getPlan() == null
                 && condition(n, Conditions.NODE_UPDATE_IN_PROGRESS)
@@ -390,19 +392,7 @@ public final class NodeUpdateSteps {
   }
 
   private static Optional<Condition> condition(SeiNode node, String type) {
-    return Optional.ofNullable(node.getStatus().getConditions()).stream()
-        .flatMap(List::stream)
-        .filter(c -> type.equals(c.getType()))
-        .findFirst();
-  }
-
-  private SeiNode get(String name) {
-    return space
-        .client()
-        .resources(SeiNode.class)
-        .inNamespace(space.namespace())
-        .withName(name)
-        .get();
+    return ScenarioSpace.condition(node.getStatus().getConditions(), type);
   }
 
   private Pod pod(String name) {

@@ -50,7 +50,7 @@ public final class OperatorRestartSteps {
     Waits.eventually(
         "SeiNode " + name + " to be waiting on " + task,
         timeout,
-        () -> get(name).getStatus().getPlanProgress(),
+        () -> space.node(name).getStatus().getPlanProgress(),
         progress -> progress != null && progress.endsWith(" " + task));
   }
 
@@ -60,7 +60,7 @@ public final class OperatorRestartSteps {
         .backend()
         .restartOperator(
             () -> {
-              SeiNode node = get(name);
+              SeiNode node = space.node(name);
               sidecarTasksDoneAtRestart =
                   node.getStatus().getPlan().getTasks().stream()
                       .filter(t -> t.getStatus() == TaskStatus.Complete)
@@ -147,14 +147,5 @@ public final class OperatorRestartSteps {
           space.backend().writeVolumeFile(space.namespace(), claim, FAULTS_FILE, content);
           return true;
         });
-  }
-
-  private SeiNode get(String name) {
-    return space
-        .client()
-        .resources(SeiNode.class)
-        .inNamespace(space.namespace())
-        .withName(name)
-        .get();
   }
 }

@@ -20,7 +20,6 @@ import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
-import io.sei.operator.api.FullNodeSpec;
 import io.sei.operator.api.S3Snapshot;
 import io.sei.operator.api.SnapshotSource;
 import io.sei.operator.e2e.Waits;
@@ -96,15 +95,12 @@ public final class ProxySteps {
     long target = space.chain().height() - behind;
     space.createNode(
         name,
-        space
-            .following(image)
-            .withFullNode(
-                new FullNodeSpec()
-                    .withSnapshot(
-                        new SnapshotSource()
-                            .withS3(new S3Snapshot().withTargetHeight(target))
-                            .withTrustPeriod("168h")
-                            .withBootstrapImage(bootstrapImage))));
+        space.restoring(
+            image,
+            new SnapshotSource()
+                .withS3(new S3Snapshot().withTargetHeight(target))
+                .withTrustPeriod("168h")
+                .withBootstrapImage(bootstrapImage)));
   }
 
   @Then("a bootstrap pod and a production pod of node {string} were seen")

@@ -1,13 +1,17 @@
 package io.sei.operator.e2e.steps;
 
 import io.cucumber.java.Scenario;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.sei.operator.api.FullNodeSpec;
 import io.sei.operator.api.PeerSource;
+import io.sei.operator.api.S3Snapshot;
 import io.sei.operator.api.SeiNode;
 import io.sei.operator.api.SeiNodeSpec;
+import io.sei.operator.api.SnapshotSource;
 import io.sei.operator.api.StaticPeers;
 import io.sei.operator.e2e.Waits;
 import io.sei.operator.e2e.backend.Backends;
@@ -18,6 +22,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -109,6 +114,30 @@ public final class ScenarioSpace {
             List.of(
                 new PeerSource()
                     .withStaticPeers(new StaticPeers().withAddresses(List.of(chain().peer())))));
+  }
+
+  /**
+   * A full node spec on {@code image} following this scenario's chain, restoring {@code snapshot}.
+   */
+  public SeiNodeSpec restoring(String image, SnapshotSource snapshot) {
+    return following(image).withFullNode(new FullNodeSpec().withSnapshot(snapshot));
+  }
+
+  /** The latest snapshot in the bucket (S3 target height 0). */
+  public static SnapshotSource latestSnapshot() {
+    return new SnapshotSource().withS3(new S3Snapshot().withTargetHeight(0L));
+  }
+
+  /** SeiNode {@code name} of the scenario's namespace, or null when there is none. */
+  public SeiNode node(String name) {
+    return client().resources(SeiNode.class).inNamespace(namespace).withName(name).get();
+  }
+
+  /** Condition {@code type} among {@code conditions} (which may be null). */
+  public static Optional<Condition> condition(List<Condition> conditions, String type) {
+    return Optional.ofNullable(conditions).orElse(List.of()).stream()
+        .filter(c -> type.equals(c.getType()))
+        .findFirst();
   }
 
   /** Creates SeiNode {@code name} in the scenario's namespace; cleanup deletes it. */
