@@ -12,6 +12,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Main {
 
+  /**
+   * How long SIGTERM waits for the process to end: {@code rehearse} and {@code cluster up} stop an
+   * operator, a kubelet and a control plane, which takes seconds.
+   */
+  private static final long STOP_GRACE_SECONDS = 30;
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -23,7 +29,7 @@ public final class Main {
                 () -> {
                   process.stop();
                   try {
-                    exited.await(5, TimeUnit.SECONDS);
+                    exited.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
                   } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                   }

@@ -26,7 +26,8 @@ public final class SimLauncher {
         ChainCommand.class,
         SeidCommand.class,
         SidecarCommand.class,
-        ClusterCommand.class
+        ClusterCommand.class,
+        RehearseCommand.class
       })
   static final class Root {
     @Option(

@@ -11,6 +11,7 @@ import io.sei.operator.simulator.proc.SimContext;
 import io.sei.operator.simulator.proc.SimProcess;
 import io.sei.operator.simulator.proc.StopSignal;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,9 @@ import java.util.concurrent.TimeUnit;
  * {@code cluster up}: the local control plane with the simulated kubelet (and optionally a
  * simulated chain beside it), until stopped. Prints {@code CHAIN <host:port>} when a chain runs and
  * {@code READY} once the node is Ready and the admin kubeconfig is written.
+ *
+ * <p>Its pieces — {@link Cluster}, {@link #startChain} and {@link OperatorProcess} — are public so
+ * that other commands ({@code rehearse}) bring up exactly the same environment.
  */
 public final class ClusterUp implements SimProcess {
   /** What to bring up; {@code chain} and {@code operatorJar} are null when not wanted. */
@@ -39,41 +43,26 @@ public final class ClusterUp implements SimProcess {
   public int run() {
     Path stateDir;
     try {
-      stateDir =
-          options.stateDir() != null
-              ? Files.createDirectories(options.stateDir())
-              : Files.createTempDirectory("sei-cluster");
+      stateDir = stateDir(options.stateDir(), "sei-cluster");
     } catch (IOException e) {
       context.fatal("cannot create the state directory: " + e.getMessage());
       return ExitCodes.ERROR;
     }
-    try (LocalControlPlane cp = LocalControlPlane.start(stateDir, context.out())) {
-      cp.installCrds();
-      try (SimulatedKubelet kubelet =
-          SimulatedKubelet.start(cp, KubeletSettings.defaults(), stateDir.resolve("kubelet"))) {
-        RunningChain chain = startChain();
-        OperatorProcess operator = null;
-        try {
-          if (options.operatorJar() != null) {
-            operator =
-                OperatorProcess.start(
-                    cp, options.operatorJar(), chain == null ? null : chain.url());
-            context.log("OPERATOR pid=" + operator.pid() + " log=" + operator.log());
-          }
-          Files.writeString(options.kubeconfig(), cp.kubeconfigYaml());
-          Waits.until(
-              "the simulated node to be Ready", Duration.ofSeconds(60), () -> nodeReady(cp));
-          context.log("READY");
-          stop.await();
-        } finally {
-          if (operator != null) {
-            operator.close();
-          }
-          if (chain != null) {
-            chain.process().stop(Duration.ofSeconds(5));
-          }
-        }
+    try (Cluster cluster = Cluster.start(stateDir, context.out());
+        RunningChain chain = options.chain() == null ? null : startChain(options.chain(), context);
+        OperatorProcess operator =
+            options.operatorJar() == null
+                ? null
+                : OperatorProcess.start(
+                    cluster.controlPlane(),
+                    options.operatorJar(),
+                    chain == null ? null : chain.url())) {
+      if (operator != null) {
+        context.log("OPERATOR pid=" + operator.pid() + " log=" + operator.log());
       }
+      Files.writeString(options.kubeconfig(), cluster.controlPlane().kubeconfigYaml());
+      context.log("READY");
+      stop.await();
       return ExitCodes.OK;
     } catch (IOException | RuntimeException e) {
       context.fatal("cluster up failed: " + e.getMessage());
@@ -81,13 +70,74 @@ public final class ClusterUp implements SimProcess {
     }
   }
 
-  private record RunningChain(RunningProcess process, String url) {}
+  /** {@code requested} (created if missing), or a new temporary directory named {@code prefix…}. */
+  public static Path stateDir(Path requested, String prefix) throws IOException {
+    return requested != null
+        ? Files.createDirectories(requested)
+        : Files.createTempDirectory(prefix);
+  }
 
-  private RunningChain startChain() throws IOException {
-    if (options.chain() == null) {
-      return null;
+  /**
+   * The local control plane with the project's CRDs and the simulated kubelet, its node Ready.
+   * {@link #close()} stops the kubelet, then the control plane.
+   */
+  public static final class Cluster implements AutoCloseable {
+    private final LocalControlPlane controlPlane;
+    private final SimulatedKubelet kubelet;
+
+    private Cluster(LocalControlPlane controlPlane, SimulatedKubelet kubelet) {
+      this.controlPlane = controlPlane;
+      this.kubelet = kubelet;
     }
-    Chain chain = new Chain(options.chain(), context);
+
+    /** Starts it all in {@code stateDir} (kubelet files under {@code kubelet/}). */
+    public static Cluster start(Path stateDir, PrintStream progress) {
+      LocalControlPlane cp = LocalControlPlane.start(stateDir, progress);
+      SimulatedKubelet kubelet = null;
+      try {
+        cp.installCrds();
+        kubelet =
+            SimulatedKubelet.start(cp, KubeletSettings.defaults(), stateDir.resolve("kubelet"));
+        Waits.until("the simulated node to be Ready", Duration.ofSeconds(60), () -> nodeReady(cp));
+        return new Cluster(cp, kubelet);
+      } catch (RuntimeException e) {
+        if (kubelet != null) {
+          kubelet.close();
+        }
+        cp.close();
+        throw e;
+      }
+    }
+
+    public LocalControlPlane controlPlane() {
+      return controlPlane;
+    }
+
+    public SimulatedKubelet kubelet() {
+      return kubelet;
+    }
+
+    @Override
+    public void close() {
+      try {
+        kubelet.close();
+      } finally {
+        controlPlane.close();
+      }
+    }
+  }
+
+  /** A simulated chain on a thread of this JVM and its base URL (also the snapshot bucket). */
+  public record RunningChain(RunningProcess process, String url) implements AutoCloseable {
+    @Override
+    public void close() {
+      process.stop(Duration.ofSeconds(5));
+    }
+  }
+
+  /** Starts a chain, prints {@code CHAIN <host:port>} and returns once it listens. */
+  public static RunningChain startChain(ChainConfig config, SimContext context) throws IOException {
+    Chain chain = new Chain(config, context);
     RunningProcess running = RunningProcess.start("chain", chain);
     try {
       InetSocketAddress address = chain.listening().get(30, TimeUnit.SECONDS);

@@ -15,6 +15,8 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,6 +62,14 @@ public final class OperatorProcess implements AutoCloseable {
       throw new IOException(
           "operator jar " + jar + " not found: build it with ./mvnw -q -DskipTests package");
     }
+    if (listening(HEALTH_PORT)) {
+      // The jar serves /readyz on a fixed port: another operator there would answer for this one.
+      throw new IOException(
+          "port "
+              + HEALTH_PORT
+              + " is already in use (another operator running?): the operator serves its health"
+              + " endpoints there");
+    }
     Path dir = Files.createDirectories(cp.stateDir().resolve("operator"));
     String token = serviceAccountToken(cp);
     Path tokenFile = ownerOnly(dir.resolve("token"), token);
@@ -99,6 +109,15 @@ public final class OperatorProcess implements AutoCloseable {
           "the operator did not become ready: " + e.getMessage() + "; see " + log, e);
     }
     return operator;
+  }
+
+  private static boolean listening(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private boolean ready() {
