@@ -18,7 +18,7 @@ import java.util.Set;
  * alone: blocks are claimed with an OS file lock, so two kubelets on one machine (tests and a
  * rehearsal, two test JVMs) never give two pods one address, and a crashed kubelet's block frees
  * itself. Block 0 is never used: 127.0.0.1 stays the host's (a simulated chain, the operator).
- * Released addresses are reused last.
+ * Released addresses are reused only once the block is used up.
  */
 final class PodAddresses implements AutoCloseable {
   private static final Path LOCKS =
@@ -29,6 +29,10 @@ final class PodAddresses implements AutoCloseable {
   private final FileLock lock;
   private final Set<String> inUse = new HashSet<>();
   private final Deque<String> released = new ArrayDeque<>();
+
+  /** Host part 0xffff (x.x.255.255) is never handed out. */
+  private static final int LAST = (1 << 16) - 1;
+
   private int next = 1;
 
   private PodAddresses(int block, FileChannel channel, FileLock lock) {
@@ -68,17 +72,25 @@ final class PodAddresses implements AutoCloseable {
     return "127." + block + ".0.0/16";
   }
 
+  /**
+   * A fresh address while the block has any: a released one may still be held by a socket of the
+   * pod that had it (a pod replacing another must not inherit its address). Released addresses come
+   * back, oldest first, once the block is used up.
+   */
   synchronized String allocate() {
-    String ip = released.isEmpty() ? fresh() : released.pollFirst();
+    String ip;
+    if (next < LAST) {
+      ip = address(next++);
+    } else if (!released.isEmpty()) {
+      ip = released.pollFirst();
+    } else {
+      throw new IllegalStateException("out of pod addresses in " + block());
+    }
     inUse.add(ip);
     return ip;
   }
 
-  private String fresh() {
-    int n = next++;
-    if (n >= (1 << 16) - 1) {
-      throw new IllegalStateException("out of pod addresses in " + block());
-    }
+  private String address(int n) {
     return "127." + block + "." + (n >> 8) + "." + (n & 0xff);
   }
 
