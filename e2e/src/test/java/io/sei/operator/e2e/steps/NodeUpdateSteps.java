@@ -53,6 +53,7 @@ public final class NodeUpdateSteps {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ScenarioSpace space;
+  private final String signerAddress = ValidatorKeys.newSignerAddress();
   private final Map<String, Set<String>> podUids = new ConcurrentHashMap<>();
   private final Map<String, List<TaskPlan>> plans = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> updateReasons = new ConcurrentHashMap<>();
@@ -76,7 +77,7 @@ public final class NodeUpdateSteps {
 
   @Given("the validator's signing key is stored in Secret {string}")
   public void signingKeySecret(String secret) {
-    secret(secret, ValidatorKeys.SIGNING_KEY_FILE, ValidatorKeys.SIGNING_KEY);
+    secret(secret, ValidatorKeys.SIGNING_KEY_FILE, ValidatorKeys.signingKey(signerAddress));
   }
 
   @Given("the validator's node key is stored in Secret {string}")
@@ -216,10 +217,10 @@ public final class NodeUpdateSteps {
   @Then("the chain records blocks signed by the validator's key within {duration}")
   public void chainRecordsSignatures(Duration timeout) {
     Waits.eventually(
-        "the chain to record a block signed by " + ValidatorKeys.SIGNER_ADDRESS,
+        "the chain to record a block signed by " + signerAddress,
         timeout,
         () ->
-            JSON.readTree(space.chain().get("/signatures?address=" + ValidatorKeys.SIGNER_ADDRESS))
+            JSON.readTree(space.chain().get("/signatures?address=" + signerAddress))
                 .path("count")
                 .asLong(),
         n -> n > 0);
