@@ -40,7 +40,7 @@ final class RehearseHardForkCommand implements RoleCommand {
   @Option(
       names = "--upgrade-height",
       paramLabel = "H",
-      defaultValue = "100",
+      defaultValue = "150",
       description =
           "The chain's upgrade height and the HardFork haltHeight (default: ${DEFAULT-VALUE}).")
   long upgradeHeight;

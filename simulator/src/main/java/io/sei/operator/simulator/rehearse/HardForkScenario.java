@@ -217,8 +217,11 @@ final class HardForkScenario implements Scenario {
                 + settings.upgradeHeight()
                 + " is not above the chain's current height "
                 + height
-                + " before the group was ready for the change: raise --upgrade-height or"
-                + " --block-time-ms"));
+                + " before the group was ready for the change ("
+                + s.recorder.now() / 1000
+                + " s into the rehearsal): raise --upgrade-height (the chain makes a block every "
+                + blockTimeMs
+                + " ms from the moment the operator is up) or --block-time-ms"));
   }
 
   private static Optional<RehearsalException> failed(SeiNodeDeployment d) {

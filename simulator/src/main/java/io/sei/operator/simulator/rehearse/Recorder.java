@@ -488,10 +488,11 @@ final class Recorder {
    * A container that ended once its pod was being deleted was stopped (SIGTERM, or SIGKILL when it
    * was waiting out a crash-loop back-off), whatever its exit code.
    */
-  private static boolean stoppedByDeletion(Pod pod, ContainerStateTerminated done) {
+  static boolean stoppedByDeletion(Pod pod, ContainerStateTerminated done) {
     Optional<Instant> deleted = instantOf(pod.getMetadata().getDeletionTimestamp());
     Optional<Instant> finished = instantOf(done.getFinishedAt());
-    return deleted.isPresent() && finished.isPresent() && !finished.get().isBefore(deleted.get());
+    // a container that never ran when the pod was deleted is reported without a finish time
+    return deleted.isPresent() && (finished.isEmpty() || !finished.get().isBefore(deleted.get()));
   }
 
   /** The panic or error line of a termination message (seid's last log lines), else its last. */

@@ -2,6 +2,8 @@ package io.sei.operator.simulator.rehearse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
+import io.fabric8.kubernetes.api.model.ContainerStateTerminatedBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.util.Map;
@@ -62,6 +64,31 @@ class RecorderTest {
     assertThat(Recorder.ready(pod(Map.of(), true, false))).isTrue();
     assertThat(Recorder.ready(pod(Map.of(), false, false))).isFalse();
     assertThat(Recorder.ready(pod(Map.of(), true, true))).as("terminating").isFalse();
+  }
+
+  @Test
+  void aContainerEndingOnceItsPodIsDeletedWasStoppedNotCrashed() {
+    Pod deleted = pod(Map.of(), false, true);
+    Pod live = pod(Map.of(), false, false);
+    ContainerStateTerminated afterDeletion =
+        new ContainerStateTerminatedBuilder()
+            .withExitCode(137)
+            .withFinishedAt("2026-11-22T13:00:01.250Z")
+            .build();
+    ContainerStateTerminated before =
+        new ContainerStateTerminatedBuilder()
+            .withExitCode(2)
+            .withFinishedAt("2026-11-22T12:59:58.000Z")
+            .build();
+    ContainerStateTerminated neverRan =
+        new ContainerStateTerminatedBuilder()
+            .withExitCode(137)
+            .withReason("ContainerStatusUnknown")
+            .build();
+    assertThat(Recorder.stoppedByDeletion(deleted, afterDeletion)).isTrue();
+    assertThat(Recorder.stoppedByDeletion(deleted, neverRan)).isTrue();
+    assertThat(Recorder.stoppedByDeletion(deleted, before)).as("a crash before").isFalse();
+    assertThat(Recorder.stoppedByDeletion(live, afterDeletion)).isFalse();
   }
 
   private static Pod pod(Map<String, String> labels, boolean ready, boolean terminating) {
