@@ -6,6 +6,7 @@ import io.sei.operator.api.Labels;
 import io.sei.operator.api.NodePhase;
 import io.sei.operator.api.SeiNode;
 import io.sei.operator.simulator.cluster.junit.LocalCluster;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -20,6 +21,11 @@ final class Diagnosis {
    * containers (state as the simulated kubelet last wrote it).
    */
   static Map<String, String> notRunning(LocalCluster ns) {
+    Map<String, List<Pod>> pods =
+        ns.client().pods().inNamespace(ns.namespace()).list().getItems().stream()
+            .filter(p -> p.getMetadata().getLabels() != null)
+            .filter(p -> p.getMetadata().getLabels().containsKey(Labels.NODE))
+            .collect(Collectors.groupingBy(p -> p.getMetadata().getLabels().get(Labels.NODE)));
     Map<String, String> stuck = new TreeMap<>();
     for (SeiNode node :
         ns.client().resources(SeiNode.class).inNamespace(ns.namespace()).list().getItems()) {
@@ -27,22 +33,15 @@ final class Diagnosis {
         continue;
       }
       String name = node.getMetadata().getName();
-      String pods =
-          ns
-              .client()
-              .pods()
-              .inNamespace(ns.namespace())
-              .withLabel(Labels.NODE, name)
-              .list()
-              .getItems()
-              .stream()
+      String described =
+          pods.getOrDefault(name, List.of()).stream()
               .map(Diagnosis::describe)
               .collect(Collectors.joining("; "));
       stuck.put(
           name,
           (node.getStatus() == null ? "no status" : node.getStatus().getPlanProgress())
               + "; pods: "
-              + (pods.isEmpty() ? "none" : pods));
+              + (described.isEmpty() ? "none" : described));
     }
     return stuck;
   }

@@ -45,6 +45,7 @@ public final class ScaleBench {
       sizes.put(Integer.toString(n), figures);
       try {
         summary.add(size(n, settings, report, figures));
+        report.put("sizes", sizes).write(settings.out());
       } catch (Exception | OutOfMemoryError e) {
         figures.put("error", e.toString());
         report.note("N=" + n + " aborted: " + e);
