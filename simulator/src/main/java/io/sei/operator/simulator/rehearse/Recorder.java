@@ -761,12 +761,19 @@ final class Recorder {
           : " after " + Progress.seconds(d.durationMs()) + " (" + tasks.size() + " tasks)";
     }
 
+    /**
+     * The tasks as last written, completed by the plan's disappearance: the tasks not yet written
+     * Complete ran in the reconcile that finished the plan, so each ends when the plan was seen
+     * gone and, when never written as started, starts when the one before it ended.
+     */
     PlanDurations durations() {
       List<TaskDuration> list = new ArrayList<>();
       Instant first = null;
       Instant last = null;
+      Instant previousEnd = null;
       for (int i = 0; i < tasks.size(); i++) {
         PlannedTask task = tasks.get(i);
+        String submittedAt = task.getSubmittedAt();
         String completedAt = task.getCompletedAt();
         boolean observed = false;
         String status = String.valueOf(task.getStatus());
@@ -775,10 +782,13 @@ final class Recorder {
             && outcome.equals("Complete")
             && task.getStatus() != TaskStatus.Complete) {
           completedAt = start.plusMillis(goneAt).truncatedTo(ChronoUnit.MILLIS).toString();
+          if (submittedAt == null && previousEnd != null) {
+            submittedAt = previousEnd.toString();
+          }
           observed = true;
           status = TaskStatus.Complete.name();
         }
-        Optional<Instant> from = instantOf(task.getSubmittedAt());
+        Optional<Instant> from = instantOf(submittedAt);
         Optional<Instant> to = instantOf(completedAt);
         Long duration =
             from.isPresent() && to.isPresent()
@@ -790,15 +800,10 @@ final class Recorder {
         if (to.isPresent() && (last == null || to.get().isAfter(last))) {
           last = to.get();
         }
+        previousEnd = to.orElse(null);
         list.add(
             new TaskDuration(
-                i + 1,
-                task.getType(),
-                status,
-                task.getSubmittedAt(),
-                completedAt,
-                duration,
-                observed));
+                i + 1, task.getType(), status, submittedAt, completedAt, duration, observed));
       }
       Long total =
           first != null && last != null && !outcome.equals("Active")

@@ -115,9 +115,10 @@ public record Report(
 
   /**
    * One task: {@code submittedAt}/{@code completedAt} as the operator recorded them (RFC 3339,
-   * whole seconds). A plan ends in the reconcile that completes its last task and is cleared at
-   * once, so that task's completion is the time the plan was seen gone ({@code
-   * completionObserved}).
+   * whole seconds). A plan is cleared in the reconcile that completes its last task — often with
+   * the tasks before it that ran in the same reconcile — so the tasks never written Complete end
+   * when the plan was seen gone and, if never written as started, start when the task before ended
+   * ({@code completionObserved}).
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record TaskDuration(
