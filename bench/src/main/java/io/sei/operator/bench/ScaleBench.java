@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 /**
  * Benchmark 3: N SeiNodes on one operator. All N are created at once; the benchmark samples every
@@ -227,21 +228,19 @@ public final class ScaleBench {
   }
 
   /** kube-rbac-proxy processes this JVM's kubelet runs now. */
-  private static long proxies() {
+  private static Stream<ProcessHandle> proxyProcesses() {
     return ProcessHandle.current()
         .descendants()
-        .filter(p -> p.info().command().map(c -> c.endsWith("kube-rbac-proxy")).orElse(false))
-        .count();
+        .filter(p -> p.info().command().map(c -> c.endsWith("kube-rbac-proxy")).orElse(false));
+  }
+
+  private static long proxies() {
+    return proxyProcesses().count();
   }
 
   /** Resident memory of the kube-rbac-proxy processes, MiB (from /proc). */
   private static long proxyRssMib() {
-    return ProcessHandle.current()
-            .descendants()
-            .filter(p -> p.info().command().map(c -> c.endsWith("kube-rbac-proxy")).orElse(false))
-            .mapToLong(p -> rssKib(p.pid()))
-            .sum()
-        / 1024;
+    return proxyProcesses().mapToLong(p -> rssKib(p.pid())).sum() / 1024;
   }
 
   private static long rssKib(long pid) {
