@@ -194,16 +194,27 @@ final class Recorder {
       List<Signing> signing,
       Map<String, Long> selectorSwitchedAt) {}
 
-  /** Stops sampling, takes one last sample and builds the timelines. */
-  Observations finish() {
+  /**
+   * Stops sampling, takes one last sample (unless {@code lastSample} is false: on SIGINT/SIGTERM
+   * the control plane may already be going away) and builds the timelines.
+   */
+  Observations finish(boolean lastSample) {
     watches.forEach(Watch::close);
-    sampler.shutdown(); // lets a sample in flight finish: an interrupt would fail its API calls
+    if (lastSample) {
+      sampler.shutdown(); // lets a sample in flight finish: an interrupt would fail its API calls
+    } else {
+      sampler.shutdownNow();
+    }
     try {
       sampler.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    sample();
+    if (lastSample) {
+      sample();
+    } else {
+      lastT = now();
+    }
     long end = lastT;
     List<Point> chainPoints = new ArrayList<>(chainHeights);
     chainPoints.add(new Point(end, chainHeight));

@@ -213,7 +213,7 @@ public final class Rehearsal implements SimProcess {
     } catch (RehearsalException e) {
       switch (e.kind()) {
         case BAD_INPUT -> {
-          recorder.finish();
+          recorder.finish(true);
           context.fatal("rehearse: " + e.getMessage());
           return BAD_INPUT;
         }
@@ -222,7 +222,7 @@ public final class Rehearsal implements SimProcess {
       }
       failure = e.getMessage();
     }
-    Recorder.Observations seen = recorder.finish();
+    Recorder.Observations seen = recorder.finish(!interrupted);
     Report report = report(session, seen, start, changeAt, failure, interrupted);
     try {
       ReportWriter.write(report, settings.out());
@@ -311,7 +311,17 @@ public final class Rehearsal implements SimProcess {
     List<DoubleSign> evidence = evidence(session);
     List<Expectation> expectations = new ArrayList<>();
     try {
-      expectations.addAll(scenario.expectations(session, seen, failure));
+      if (interrupted) {
+        // the control plane may be stopping too (its own shutdown hook): report what was seen
+        expectations.add(
+            new Expectation(
+                scenario.name(),
+                "the scenario's checks against the cluster",
+                false,
+                "not checked: " + failure));
+      } else {
+        expectations.addAll(scenario.expectations(session, seen, failure));
+      }
     } catch (RuntimeException e) {
       expectations.add(
           new Expectation(
