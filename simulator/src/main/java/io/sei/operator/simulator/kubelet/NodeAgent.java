@@ -7,8 +7,11 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /** Registers the simulated node as Ready and keeps its heartbeat (status and Lease) fresh. */
@@ -42,7 +45,10 @@ final class NodeAgent {
 
   /** Renews the Lease and the Ready condition. */
   void heartbeat() {
-    String now = ZonedDateTime.now(ZoneOffset.UTC).withNano(0).toString();
+    // ISO_INSTANT always has the seconds; ZonedDateTime.toString drops ":00", which the API
+    // server refuses (422) — one failed heartbeat a minute.
+    String now =
+        DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     Map<String, Quantity> capacity =
         Map.of(
             "cpu", new Quantity("64"),
@@ -100,5 +106,14 @@ final class NodeAgent {
         .inNamespace("kube-node-lease")
         .resource(lease)
         .createOr(existing -> existing.update());
+  }
+
+  /**
+   * An RFC 3339 time in whole seconds. ISO_INSTANT always writes the seconds; {@code
+   * ZonedDateTime.toString} drops {@code :00}, which the API server refuses (422) — one failed
+   * heartbeat a minute.
+   */
+  static String timestamp(Instant instant) {
+    return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
   }
 }
