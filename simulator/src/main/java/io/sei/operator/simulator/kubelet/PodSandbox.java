@@ -60,7 +60,12 @@ final class PodSandbox {
   private boolean initialized;
   private boolean terminating;
   private boolean gone;
+
+  /** A status write is scheduled or in flight. */
   private boolean writeScheduled;
+
+  /** The status changed while a write was in flight: write again once it is done. */
+  private boolean dirtyAgain;
 
   PodSandbox(KubeletContext k, Pod pod) {
     this.k = k;
@@ -552,7 +557,7 @@ final class PodSandbox {
         s.ready = false;
       }
     }
-    writeStatus();
+    writeFinalStatus();
     try {
       k.client().pods().inNamespace(namespace).withName(name).withGracePeriod(0).delete();
     } catch (KubernetesClientException e) {
@@ -627,24 +632,46 @@ final class PodSandbox {
             .build());
   }
 
-  /** Coalesces status writes: at most one in flight per pod. */
+  /**
+   * Coalesces status writes: at most one scheduled or in flight per pod, so an older status can
+   * never land after a newer one (the writes carry no resourceVersion); a change during a write is
+   * written right after it.
+   */
   private synchronized void markDirty() {
-    if (gone || writeScheduled) {
+    if (gone) {
+      return;
+    }
+    if (writeScheduled) {
+      dirtyAgain = true;
       return;
     }
     writeScheduled = true;
     k.later(20, this::writeStatus);
   }
 
+  /** Writes the status now, once a write in flight is done (a terminating pod's last status). */
+  private void writeFinalStatus() {
+    synchronized (this) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      while (writeScheduled && System.nanoTime() < deadline) {
+        waitFor(Duration.ofMillis(50));
+      }
+      writeScheduled = true;
+    }
+    writeStatus();
+  }
+
   private void writeStatus() {
     PodStatus status;
     synchronized (this) {
-      writeScheduled = false;
+      dirtyAgain = false;
       if (gone) {
+        writeScheduled = false;
         return;
       }
       status = buildStatus();
     }
+    boolean retry = false;
     try {
       k.client()
           .pods()
@@ -661,6 +688,13 @@ final class PodSandbox {
     } catch (KubernetesClientException e) {
       if (e.getCode() != 404) {
         LOG.warn("pod {}/{}: status write failed: {}", namespace, name, e.getMessage());
+        retry = true;
+      }
+    }
+    synchronized (this) {
+      writeScheduled = false;
+      notifyAll();
+      if (retry || dirtyAgain) {
         markDirty();
       }
     }
