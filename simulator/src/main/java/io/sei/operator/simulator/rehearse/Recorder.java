@@ -467,7 +467,7 @@ final class Recorder {
         if (!terminations.add(key)) {
           continue;
         }
-        long at = instantOf(done.getFinishedAt()).map(this::offset).orElse(t);
+        long at = exitTime(done, t);
         int code = Objects.requireNonNullElse(done.getExitCode(), -1);
         String headline = headline(done.getMessage(), done.getReason());
         NodeTrack node = nodes.get(track.node);
@@ -493,6 +493,18 @@ final class Recorder {
         }
       }
     }
+  }
+
+  /**
+   * When a container ended: the API server keeps {@code finishedAt} in whole seconds, so the sample
+   * that first saw the exit (at most {@code sampleMillis} late) is the better time unless the exit
+   * is older than that second (seen late, e.g. after a failed sample).
+   */
+  private long exitTime(ContainerStateTerminated done, long seenAt) {
+    return instantOf(done.getFinishedAt())
+        .map(this::offset)
+        .filter(finished -> seenAt - finished >= 1000)
+        .orElse(seenAt);
   }
 
   /**
