@@ -215,17 +215,7 @@ class BootstrapIT {
 
   /** The node's plan failed, and the one PlanFailed event names each of {@code parts}. */
   private static void assertPlanFailedWith(LocalCluster cluster, String... parts) {
-    assertThat(
-            cluster
-                .client()
-                .v1()
-                .events()
-                .inNamespace(cluster.namespace())
-                .list()
-                .getItems()
-                .stream()
-                .filter(e -> "PlanFailed".equals(e.getReason()))
-                .map(e -> e.getMessage()))
+    assertThat(Nodes.eventMessages(cluster, "PlanFailed"))
         .singleElement()
         .satisfies(m -> assertThat(m).contains(parts));
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -144,17 +143,7 @@ class NodeUpdateIT {
       assertThat(node.getStatus().getSigningKeyMountedSecret()).isEqualTo("val-signing-key");
       assertThat(pods.count()).as("one pod cycle for both drifts").isEqualTo(2);
     }
-    assertThat(
-            cluster
-                .client()
-                .v1()
-                .events()
-                .inNamespace(cluster.namespace())
-                .list()
-                .getItems()
-                .stream()
-                .filter(e -> "PlanStarted".equals(e.getReason()))
-                .map(Event::getMessage))
+    assertThat(Nodes.eventMessages(cluster, "PlanStarted"))
         .as("one node-update plan, classified as both drifts")
         .filteredOn(m -> m.startsWith("node-update:"))
         .singleElement()

@@ -79,14 +79,7 @@ class SeiNodeLifecycleIT {
     await("seid in the pod follows the chain")
         .atMost(Duration.ofSeconds(60))
         .ignoreExceptions()
-        .until(
-            () ->
-                SimChain.status(rpc)
-                        .path("result")
-                        .path("sync_info")
-                        .path("latest_block_height")
-                        .asLong()
-                    >= 10);
+        .until(() -> SimChain.latestHeight(rpc) >= 10);
   }
 
   @Test
@@ -133,14 +126,7 @@ class SeiNodeLifecycleIT {
     await("seid in the new pod, released by its sidecar, follows the chain")
         .atMost(Duration.ofSeconds(60))
         .ignoreExceptions()
-        .until(
-            () ->
-                SimChain.status(rpc)
-                        .path("result")
-                        .path("sync_info")
-                        .path("latest_block_height")
-                        .asLong()
-                    > 0);
+        .until(() -> SimChain.latestHeight(rpc) > 0);
   }
 
   @Test

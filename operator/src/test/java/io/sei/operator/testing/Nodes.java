@@ -134,4 +134,19 @@ public final class Nodes {
         .until(() -> phase(cluster, name), p -> p.equals(Optional.of(phase)));
     return get(cluster, name);
   }
+
+  /** The messages of the namespace's events with reason {@code reason}, in list order. */
+  public static List<String> eventMessages(LocalCluster cluster, String reason) {
+    return cluster
+        .client()
+        .v1()
+        .events()
+        .inNamespace(cluster.namespace())
+        .list()
+        .getItems()
+        .stream()
+        .filter(e -> reason.equals(e.getReason()))
+        .map(e -> e.getMessage())
+        .toList();
+  }
 }

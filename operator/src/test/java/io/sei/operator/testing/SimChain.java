@@ -61,12 +61,17 @@ public final class SimChain implements AutoCloseable {
 
   /** The chain's latest height. */
   public long height() throws IOException, InterruptedException {
-    return status(url()).path("result").path("sync_info").path("latest_block_height").asLong();
+    return latestHeight(url());
   }
 
   /** How many blocks the key {@code address} signed, as the chain recorded them. */
   public long signatures(String address) throws IOException, InterruptedException {
     return get(url() + "/signatures?address=" + address).path("count").asLong();
+  }
+
+  /** {@code result.sync_info.latest_block_height} of the chain or seid at {@code baseUrl}. */
+  public static long latestHeight(String baseUrl) throws IOException, InterruptedException {
+    return status(baseUrl).path("result").path("sync_info").path("latest_block_height").asLong();
   }
 
   /** {@code /status} of a chain or a seid at {@code baseUrl}. */
