@@ -96,15 +96,7 @@ public final class KindBackend implements ClusterBackend {
       tarballs.forEach(tarball -> load(kind, tarball));
       startChain(client, CHAIN, SimulatedChain.Plan.SHARED);
       installOperator(kind);
-      Waits.eventually(
-          "the operator Deployment from the Helm chart to be available",
-          Duration.ofMinutes(3),
-          () ->
-              Optional.ofNullable(
-                      client.apps().deployments().inNamespace(OPERATOR).withName(OPERATOR).get())
-                  .map(d -> d.getStatus().getAvailableReplicas())
-                  .filter(n -> n > 0)
-                  .isPresent());
+      awaitOperatorRolledOut(client, "from the Helm chart");
       return new KindBackend(kind, client);
     } catch (RuntimeException e) {
       client.close();
@@ -290,12 +282,22 @@ public final class KindBackend implements ClusterBackend {
               .forEach(e -> e.setValue(url));
           return d;
         });
+    awaitOperatorRolledOut(client, "with snapshot bucket " + url);
+  }
+
+  /**
+   * Waits until the operator Deployment has rolled out its latest spec: observed, its one replica
+   * updated and available.
+   */
+  private static void awaitOperatorRolledOut(KubernetesClient client, String what) {
+    var deployment = client.apps().deployments().inNamespace(OPERATOR).withName(OPERATOR);
     Waits.eventually(
-        "the operator Deployment to roll out with snapshot bucket " + url,
+        "the operator Deployment to roll out " + what,
         Duration.ofMinutes(3),
         () -> {
           var d = deployment.get();
-          return d.getStatus() != null
+          return d != null
+              && d.getStatus() != null
               && d.getMetadata().getGeneration().equals(d.getStatus().getObservedGeneration())
               && Integer.valueOf(1).equals(d.getStatus().getUpdatedReplicas())
               && Integer.valueOf(1).equals(d.getStatus().getAvailableReplicas());
@@ -342,14 +344,7 @@ public final class KindBackend implements ClusterBackend {
       whileDown.run();
     } finally {
       deployment.scale(1);
-      Waits.eventually(
-          "the operator Deployment to be available again",
-          Duration.ofMinutes(3),
-          () -> {
-            var d = deployment.get();
-            return d.getStatus() != null
-                && Integer.valueOf(1).equals(d.getStatus().getAvailableReplicas());
-          });
+      awaitOperatorRolledOut(client, "again");
     }
   }
 

@@ -283,22 +283,22 @@ public final class HardForkSteps {
 
   @Then("the next reconciles of deployment {string} write nothing for {duration}")
   public void deploymentWritesNothing(String name, Duration during) {
-    Map<String, String> versions = new LinkedHashMap<>();
-    versions.put("SeiNodeDeployment " + name, snd().getMetadata().getResourceVersion());
-    for (String n : snd().getStatus().getIncumbentNodes()) {
-      versions.put("SeiNode " + n, node(n).getMetadata().getResourceVersion());
-    }
+    Map<String, String> versions = resourceVersions(name);
     Waits.never(
         "the deployment or one of its nodes is written (resourceVersions " + versions + ")",
         during,
-        () -> {
-          Map<String, String> now = new LinkedHashMap<>();
-          now.put("SeiNodeDeployment " + name, snd().getMetadata().getResourceVersion());
-          for (String n : snd().getStatus().getIncumbentNodes()) {
-            now.put("SeiNode " + n, node(n).getMetadata().getResourceVersion());
-          }
-          return !now.equals(versions);
-        });
+        () -> !resourceVersions(name).equals(versions));
+  }
+
+  /** The resourceVersion of the deployment and of each of its nodes. */
+  private Map<String, String> resourceVersions(String name) {
+    SeiNodeDeployment snd = snd();
+    Map<String, String> versions = new LinkedHashMap<>();
+    versions.put("SeiNodeDeployment " + name, snd.getMetadata().getResourceVersion());
+    for (String n : snd.getStatus().getIncumbentNodes()) {
+      versions.put("SeiNode " + n, node(n).getMetadata().getResourceVersion());
+    }
+    return versions;
   }
 
   @Then(
