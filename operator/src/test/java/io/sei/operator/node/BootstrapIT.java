@@ -213,10 +213,17 @@ class BootstrapIT {
         .isNotNull();
   }
 
-  /** The node's plan failed, and the one PlanFailed event names each of {@code parts}. */
+  /**
+   * The node's plan failed, and the one PlanFailed event names each of {@code parts}. The operator
+   * records the event after the status write that shows the node Failed, so it is awaited.
+   */
   private static void assertPlanFailedWith(LocalCluster cluster, String... parts) {
-    assertThat(Nodes.eventMessages(cluster, "PlanFailed"))
-        .singleElement()
-        .satisfies(m -> assertThat(m).contains(parts));
+    await("the PlanFailed event")
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(Nodes.eventMessages(cluster, "PlanFailed"))
+                    .singleElement()
+                    .satisfies(m -> assertThat(m).contains(parts)));
   }
 }
