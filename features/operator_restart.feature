@@ -12,7 +12,7 @@ Feature: A restarted operator resumes a plan where it stood
     And the sidecar of node "node" holds its config-validate task until released
     Then the node "node" is waiting on its config-validate task within 2 minutes
     When the operator restarts while node "node" is mid-plan
-    Then the sidecar tasks "configure-genesis, config-apply, discover-peers" had completed before the restart
+    Then the sidecar tasks "configure-genesis, config-apply" had completed before the restart
     When I release the sidecar of node "node"
     Then the node "node" becomes Running within 2 minutes
     And the node "node" has completed its init plan

@@ -16,14 +16,39 @@ class MainTest {
     return Main.run(env, new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
+  /** The required settings plus {@code variable=value}. */
+  private static Map<String, String> with(String variable, String value) {
+    return Map.of(
+        "SEI_KUBE_RBAC_PROXY_IMAGE",
+        "proxy",
+        "SEI_GENESIS_BUCKET",
+        "sei-genesis",
+        "SEI_GENESIS_REGION",
+        "us-east-2",
+        "SEI_SNAPSHOT_BUCKET",
+        "sei-snapshots",
+        "SEI_SNAPSHOT_REGION",
+        "us-east-2",
+        variable,
+        value);
+  }
+
+  @Test
+  void aMissingBucketExitsWithTwoAndOneLineNamingIt() {
+    assertThat(run(Map.of("SEI_KUBE_RBAC_PROXY_IMAGE", "proxy"))).isEqualTo(2);
+    assertThat(stderr().lines())
+        .singleElement()
+        .asString()
+        .startsWith("sei-operator: SEI_GENESIS_BUCKET is required: ");
+  }
+
   private String stderr() {
     return err.toString(StandardCharsets.UTF_8);
   }
 
   @Test
   void anInvalidConfigurationExitsWithTwoAndOneLine() {
-    assertThat(run(Map.of("SEI_KUBE_RBAC_PROXY_IMAGE", "proxy", "SEI_POLL_INTERVAL", "soon")))
-        .isEqualTo(2);
+    assertThat(run(with("SEI_POLL_INTERVAL", "soon"))).isEqualTo(2);
     assertThat(stderr().lines())
         .containsExactly(
             "sei-operator: SEI_POLL_INTERVAL is invalid: 'soon' must be a positive duration such"
@@ -32,8 +57,7 @@ class MainTest {
 
   @Test
   void aLeaderElectionSwitchOtherThanTrueOrFalseExitsWithTwoAndOneLine() {
-    assertThat(run(Map.of("SEI_KUBE_RBAC_PROXY_IMAGE", "proxy", "SEI_LEADER_ELECTION", "yes")))
-        .isEqualTo(2);
+    assertThat(run(with("SEI_LEADER_ELECTION", "yes"))).isEqualTo(2);
     assertThat(stderr().lines())
         .containsExactly("sei-operator: SEI_LEADER_ELECTION is invalid: 'yes' (true or false)");
   }

@@ -34,6 +34,15 @@ public final class Conditions {
   public static final String REASON_NODE_KEY_NOT_READY = "NodeKeyNotReady";
   public static final String REASON_NODE_KEY_INVALID = "NodeKeyInvalid";
 
+  /**
+   * SeiNode with label-selected peers: every selected peer's CometBFT node id was obtained, so
+   * config-apply can hand seid its persistent peers. False names the peer still waited for.
+   */
+  public static final String PEERS_RESOLVED = "PeersResolved";
+
+  public static final String REASON_PEERS_RESOLVED = "PeersResolved";
+  public static final String REASON_PEER_NODE_ID_UNAVAILABLE = "PeerNodeIdUnavailable";
+
   /** The imported data PVC exists and is bound. */
   public static final String IMPORT_PVC_READY = "ImportPVCReady";
 

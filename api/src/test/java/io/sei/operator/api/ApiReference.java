@@ -51,6 +51,13 @@ final class ApiReference {
                   Conditions.REASON_NODE_KEY_NOT_READY,
                   Conditions.REASON_NODE_KEY_INVALID)),
           new ConditionDoc(
+              Conditions.PEERS_RESOLVED,
+              "SeiNode with label-selected peers: the node id of every selected peer was obtained"
+                  + " from its sidecar, so seid gets them as persistent peers. False"
+                  + " (PeerNodeIdUnavailable) names the peer config-apply waits for and why.",
+              List.of(
+                  Conditions.REASON_PEERS_RESOLVED, Conditions.REASON_PEER_NODE_ID_UNAVAILABLE)),
+          new ConditionDoc(
               Conditions.IMPORT_PVC_READY,
               "SeiNode: the imported data PVC exists and is bound.",
               List.of(Conditions.REASON_IMPORT_PVC_BOUND, Conditions.REASON_IMPORT_PVC_NOT_READY)),

@@ -85,7 +85,7 @@ public final class HardForkBench {
       Observer.await(() -> height(chain) >= 10, Duration.ofSeconds(30));
       LocalCluster ns = cluster.namespace("hardfork");
       try (ChildOperator operator =
-              cluster.operator(ns, Map.of("SEI_SNAPSHOT_BUCKET", chain.url()), "1g");
+              cluster.operator(ns, Map.of("SEI_S3_ENDPOINT", chain.url()), "1g");
           Observer observer = new Observer(ns.client(), ns.namespace())) {
         long deployStart = System.nanoTime();
         create(ns, chain, n, haltHeight);

@@ -28,6 +28,42 @@ final class ConfigValues {
     return text;
   }
 
+  private static final Pattern BUCKET = Pattern.compile("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$");
+  private static final Pattern REGION = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
+
+  /** An S3 bucket name, as the sidecar takes it: a plain name, never a URL. */
+  static String bucket(String text) {
+    if (text.contains("://") || text.contains("/")) {
+      throw new IllegalArgumentException(
+          "must be a bucket name, not a URL or path (the sidecar builds object keys itself; set"
+              + " SEI_S3_ENDPOINT for an S3-compatible endpoint)");
+    }
+    if (!BUCKET.matcher(text).matches()) {
+      throw new IllegalArgumentException(
+          "must be an S3 bucket name: 3-63 lowercase letters, digits, dots or hyphens");
+    }
+    return text;
+  }
+
+  /** An S3 region such as us-east-2. */
+  static String region(String text) {
+    if (!REGION.matcher(text).matches()) {
+      throw new IllegalArgumentException("must be a region name such as us-east-2");
+    }
+    return text;
+  }
+
+  /** An http(s) URL, or empty for "not set". */
+  static Optional<String> optionalUrl(String text) {
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!text.matches("^https?://[^\\s/]+(/\\S*)?$")) {
+      throw new IllegalArgumentException("must be an http:// or https:// URL");
+    }
+    return Optional.of(text);
+  }
+
   /** Free text where empty means "not set". */
   static Optional<String> optionalText(String text) {
     return text.isEmpty() ? Optional.empty() : Optional.of(text);

@@ -15,7 +15,7 @@ import java.util.Optional;
  *
  * @param kubeRbacProxyImage image of the kube-rbac-proxy that fronts every sidecar
  * @param sidecarImage sidecar image when a SeiNode names none
- * @param snapshotBucket bucket handed to the sidecar as {@code SEI_SNAPSHOT_BUCKET}, if any
+ * @param chainStorage the S3 buckets, regions and endpoint every sidecar is given
  * @param storageClass storage class of data PVCs; the cluster default when empty
  * @param dataVolumeSize size of data PVCs
  * @param seidResources resources of the seid container
@@ -29,7 +29,7 @@ import java.util.Optional;
 public record PlatformConfig(
     String kubeRbacProxyImage,
     String sidecarImage,
-    Optional<String> snapshotBucket,
+    ChainStorage chainStorage,
     Optional<String> storageClass,
     Quantity dataVolumeSize,
     ResourceRequirements seidResources,
@@ -52,13 +52,35 @@ public record PlatformConfig(
           "ghcr.io/sei-protocol/seictl:latest",
           "sidecar image for nodes whose spec.sidecar.image is empty",
           ConfigValues::image);
-  public static final ConfigOption<Optional<String>> SNAPSHOT_BUCKET =
-      ConfigOption.optional(
+  public static final ConfigOption<String> GENESIS_BUCKET =
+      ConfigOption.required(
+          "SEI_GENESIS_BUCKET",
+          "S3 bucket name of genesis files for chains the sidecar does not embed, passed to every"
+              + " sidecar as SEI_GENESIS_BUCKET (e.g. sei-genesis)",
+          ConfigValues::bucket);
+  public static final ConfigOption<String> GENESIS_REGION =
+      ConfigOption.required(
+          "SEI_GENESIS_REGION",
+          "region of SEI_GENESIS_BUCKET, passed to every sidecar (e.g. us-east-2)",
+          ConfigValues::region);
+  public static final ConfigOption<String> SNAPSHOT_BUCKET =
+      ConfigOption.required(
           "SEI_SNAPSHOT_BUCKET",
+          "S3 bucket name of state-sync snapshots (<chainId>/state-sync/<height>.tar.gz), passed"
+              + " to every sidecar as SEI_SNAPSHOT_BUCKET (e.g. sei-snapshots)",
+          ConfigValues::bucket);
+  public static final ConfigOption<String> SNAPSHOT_REGION =
+      ConfigOption.required(
+          "SEI_SNAPSHOT_REGION",
+          "region of SEI_SNAPSHOT_BUCKET, passed to every sidecar (e.g. us-east-2)",
+          ConfigValues::region);
+  public static final ConfigOption<Optional<String>> S3_ENDPOINT =
+      ConfigOption.optional(
+          "SEI_S3_ENDPOINT",
           "",
-          "snapshot bucket, passed to every sidecar as env SEI_SNAPSHOT_BUCKET; not passed when"
-              + " empty",
-          ConfigValues::optionalText);
+          "URL of an S3-compatible endpoint for both buckets, passed to every sidecar as"
+              + " AWS_ENDPOINT_URL_S3 (the AWS SDK's endpoint override); AWS S3 itself when empty",
+          ConfigValues::optionalUrl);
   public static final ConfigOption<Optional<String>> STORAGE_CLASS =
       ConfigOption.optional(
           "SEI_STORAGE_CLASS",
@@ -119,7 +141,11 @@ public record PlatformConfig(
       List.of(
           KUBE_RBAC_PROXY_IMAGE,
           SIDECAR_IMAGE,
+          GENESIS_BUCKET,
+          GENESIS_REGION,
           SNAPSHOT_BUCKET,
+          SNAPSHOT_REGION,
+          S3_ENDPOINT,
           STORAGE_CLASS,
           DATA_VOLUME_SIZE,
           SEID_REQUESTS,
@@ -143,7 +169,12 @@ public record PlatformConfig(
         new PlatformConfig(
             KUBE_RBAC_PROXY_IMAGE.read(environment),
             SIDECAR_IMAGE.read(environment),
-            SNAPSHOT_BUCKET.read(environment),
+            new ChainStorage(
+                GENESIS_BUCKET.read(environment),
+                GENESIS_REGION.read(environment),
+                SNAPSHOT_BUCKET.read(environment),
+                SNAPSHOT_REGION.read(environment),
+                S3_ENDPOINT.read(environment)),
             STORAGE_CLASS.read(environment),
             DATA_VOLUME_SIZE.read(environment),
             resourceRequirements(SEID_REQUESTS, SEID_LIMITS, environment),

@@ -41,8 +41,7 @@ final class SeidStatus {
               NodePod.selector(node, PodRole.PRODUCTION))
           .map(p -> p.getStatus().getPodIP());
     }
-    return Optional.of(
-        Names.service(node, PodRole.PRODUCTION) + "." + node.getMetadata().getNamespace() + ".svc");
+    return Optional.of(Names.serviceHost(node, PodRole.PRODUCTION));
   }
 
   private static Optional<JsonNode> get(String host) {

@@ -51,15 +51,11 @@ public final class OperatorMetrics {
         .increment();
   }
 
-  /**
-   * A sidecar task of {@code type} was submitted; {@code created} when the sidecar did not know its
-   * id yet.
-   */
-  public void sidecarSubmitted(String type, boolean created) {
+  /** A sidecar task of {@code type} was submitted (and accepted: 201). */
+  public void sidecarSubmitted(String type) {
     Counter.builder("sei_sidecar_submissions")
-        .description("Sidecar task submissions by task type and whether the sidecar created them")
+        .description("Sidecar task submissions accepted, by task type")
         .tag("type", type)
-        .tag("result", created ? "created" : "known")
         .register(registry)
         .increment();
   }

@@ -49,6 +49,11 @@ public final class Names {
     return role == PodRole.BOOTSTRAP ? name(node) + "-bootstrap" : name(node);
   }
 
+  /** The cluster DNS name of the node's Service of {@code role}: {@code <service>.<ns>.svc}. */
+  public static String serviceHost(SeiNode node, PodRole role) {
+    return service(node, role) + "." + node.getMetadata().getNamespace() + ".svc";
+  }
+
   /** The sidecar's loopback port ({@code spec.sidecar.port}). */
   public static int sidecarPort(SeiNode node) {
     return Optional.ofNullable(node.getSpec().getSidecar())

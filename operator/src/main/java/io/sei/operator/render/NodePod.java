@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.sei.operator.api.Labels;
 import io.sei.operator.api.SeiNode;
 import io.sei.operator.api.SidecarSpec;
+import io.sei.operator.config.ChainStorage;
 import io.sei.operator.config.PlatformConfig;
 import io.sei.operator.planner.drift.NodeDrift;
 import java.util.ArrayList;
@@ -27,9 +28,14 @@ import java.util.TreeMap;
 
 /**
  * The one pod shape of a node, shared by the StatefulSet and the bootstrap Job: {@code seid}, the
- * sidecar and kube-rbac-proxy as native sidecars (the sidecar first, so it starts before the
- * proxy), the data PVC at /sei and the proxy's ConfigMap. Only the production pod mounts the
- * validator's key Secrets.
+ * sidecar ({@code seictl serve}) and kube-rbac-proxy as native sidecars (the sidecar first, so it
+ * starts before the proxy), the data PVC at /sei and the proxy's ConfigMap. Only the production pod
+ * mounts the validator's key Secrets.
+ *
+ * <p>seid starts only once the sidecar is ready: the proxy, the last native sidecar, has a startup
+ * probe on the sidecar's {@code /v0/startupz} (503 until {@code mark-ready} completed), and the
+ * kubelet starts a pod's main containers only after every native sidecar has started. A real {@code
+ * seid start} does not wait for its sidecar by itself.
  */
 public final class NodePod {
   private NodePod() {}
@@ -49,9 +55,29 @@ public final class NodePod {
   public static final List<String> UNAUTHENTICATED_PATHS =
       List.of("/v0/healthz", "/v0/startupz", "/v0/livez", "/v0/metrics");
 
+  /** The sidecar's environment ({@code seictl serve} reads its settings from it). */
+  public static final String HOME_ENV = "SEI_HOME";
+
+  public static final String PORT_ENV = "SEI_SIDECAR_PORT";
   public static final String AUTHN_MODE_ENV = "SEI_SIDECAR_AUTHN_MODE";
   public static final String AUTHN_MODE_TRUSTED_HEADER = "trusted-header";
+  public static final String CHAIN_ID_ENV = "SEI_CHAIN_ID";
+  public static final String GENESIS_BUCKET_ENV = "SEI_GENESIS_BUCKET";
+  public static final String GENESIS_REGION_ENV = "SEI_GENESIS_REGION";
   public static final String SNAPSHOT_BUCKET_ENV = "SEI_SNAPSHOT_BUCKET";
+  public static final String SNAPSHOT_REGION_ENV = "SEI_SNAPSHOT_REGION";
+  public static final String S3_ENDPOINT_ENV = "AWS_ENDPOINT_URL_S3";
+
+  /** The sidecar's readiness path, which gates seid's start through the proxy's startup probe. */
+  public static final String STARTUP_PATH = "/v0/startupz";
+
+  /**
+   * How long the proxy's startup probe waits for {@code mark-ready} before the kubelet restarts the
+   * proxy (and probes again): a week at one probe a second, longer than any snapshot restore.
+   */
+  static final int STARTUP_PERIOD_SECONDS = 1;
+
+  static final int STARTUP_FAILURE_THRESHOLD = 7 * 24 * 3600;
 
   static final String DATA_VOLUME = "data";
   static final String PROXY_CONFIG_VOLUME = "rbac-proxy-config";
@@ -93,15 +119,12 @@ public final class NodePod {
     return labels;
   }
 
+  private static final String FALLBACK_TO_LOGS_ON_ERROR = "FallbackToLogsOnError";
+
   /**
    * The pod template of {@code role}: seid runs {@code seidImage} as {@code seid start --home /sei}
    * followed by {@code extraSeidArgs}.
    */
-  /** Env of seid naming its sidecar's loopback URL. */
-  static final String SIDECAR_URL_ENV = "SEI_SIDECAR_URL";
-
-  private static final String FALLBACK_TO_LOGS_ON_ERROR = "FallbackToLogsOnError";
-
   static PodTemplateSpec template(
       SeiNode node,
       PlatformConfig config,
@@ -120,9 +143,6 @@ public final class NodePod {
             .withImage(seidImage)
             .withCommand("seid")
             .withArgs(seidArgs)
-            // Where this pod's sidecar answers, for a seid that waits on it (the simulator's does).
-            .withEnv(
-                new EnvVar(SIDECAR_URL_ENV, "http://127.0.0.1:" + Names.sidecarPort(node), null))
             // A crash reports seid's last lines (the panic, the halt-height error) in the status.
             .withTerminationMessagePolicy(FALLBACK_TO_LOGS_ON_ERROR)
             .withPorts(
@@ -174,14 +194,23 @@ public final class NodePod {
         .build();
   }
 
-  /** The sidecar: loopback only, trusted-header authn, no port published, no probes. */
+  /**
+   * The sidecar, {@code seictl serve}: loopback only (trusted-header authn), no port published, no
+   * probes of its own; its settings come from the environment.
+   */
   private static Container sidecar(SeiNode node, PlatformConfig config) {
     Optional<SidecarSpec> spec = Optional.ofNullable(node.getSpec().getSidecar());
+    ChainStorage storage = config.chainStorage();
     List<EnvVar> env = new ArrayList<>();
+    env.add(new EnvVar(HOME_ENV, HOME, null));
+    env.add(new EnvVar(PORT_ENV, Integer.toString(Names.sidecarPort(node)), null));
     env.add(new EnvVar(AUTHN_MODE_ENV, AUTHN_MODE_TRUSTED_HEADER, null));
-    config
-        .snapshotBucket()
-        .ifPresent(bucket -> env.add(new EnvVar(SNAPSHOT_BUCKET_ENV, bucket, null)));
+    env.add(new EnvVar(CHAIN_ID_ENV, node.getSpec().getChainId(), null));
+    env.add(new EnvVar(GENESIS_BUCKET_ENV, storage.genesisBucket(), null));
+    env.add(new EnvVar(GENESIS_REGION_ENV, storage.genesisRegion(), null));
+    env.add(new EnvVar(SNAPSHOT_BUCKET_ENV, storage.snapshotBucket(), null));
+    env.add(new EnvVar(SNAPSHOT_REGION_ENV, storage.snapshotRegion(), null));
+    storage.endpoint().ifPresent(url -> env.add(new EnvVar(S3_ENDPOINT_ENV, url, null)));
     return new ContainerBuilder()
         .withName(SIDECAR_CONTAINER)
         .withImage(
@@ -189,14 +218,17 @@ public final class NodePod {
         .withRestartPolicy(ALWAYS)
         .withCommand("seictl")
         .withTerminationMessagePolicy(FALLBACK_TO_LOGS_ON_ERROR)
-        .withArgs("sidecar", "--home", HOME, "--listen", "127.0.0.1:" + Names.sidecarPort(node))
+        .withArgs("serve")
         .withEnv(env)
         .withVolumeMounts(dataMount())
         .withResources(spec.map(SidecarSpec::getResources).orElse(config.sidecarResources()))
         .build();
   }
 
-  /** kube-rbac-proxy on :8443 plaintext, the only way into the sidecar. */
+  /**
+   * kube-rbac-proxy on :8443 plaintext, the only way into the sidecar. Its startup probe passes
+   * once the sidecar is ready, and only then does the kubelet start seid.
+   */
   private static Container proxy(SeiNode node, PlatformConfig config) {
     return new ContainerBuilder()
         .withName(PROXY_CONTAINER)
@@ -215,6 +247,7 @@ public final class NodePod {
                 .withName(PROXY_PORT_NAME)
                 .withContainerPort(Ports.PROXY)
                 .build())
+        .withStartupProbe(startupProbe())
         .withReadinessProbe(httpProbe("/v0/healthz"))
         .withLivenessProbe(httpProbe("/v0/livez"))
         .withVolumeMounts(
@@ -225,6 +258,13 @@ public final class NodePod {
                 .build())
         .withResources(config.proxyResources())
         .build();
+  }
+
+  private static Probe startupProbe() {
+    Probe probe = httpProbe(STARTUP_PATH);
+    probe.setPeriodSeconds(STARTUP_PERIOD_SECONDS);
+    probe.setFailureThreshold(STARTUP_FAILURE_THRESHOLD);
+    return probe;
   }
 
   private static Probe httpProbe(String path) {

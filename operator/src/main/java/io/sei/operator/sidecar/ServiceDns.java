@@ -12,7 +12,6 @@ import io.sei.operator.render.PodRole;
 public final class ServiceDns implements SidecarEndpoints {
   @Override
   public SidecarEndpoint resolve(SeiNode node, PodRole role) {
-    return SidecarEndpoint.proxy(
-        Names.service(node, role) + "." + node.getMetadata().getNamespace() + ".svc");
+    return SidecarEndpoint.proxy(Names.serviceHost(node, role));
   }
 }

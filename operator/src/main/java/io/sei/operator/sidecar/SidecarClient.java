@@ -13,14 +13,17 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Client of the sidecar's v0 task API, always through the node's kube-rbac-proxy. Every request
- * carries the operator's ServiceAccount token as a bearer token; the proxy authenticates it and
- * authorizes the verb its HTTP method maps to (POST {@code create}, GET {@code get}) on {@code
- * seinodetasks.sei.io}.
+ * Client of the sidecar's v0 task API, always through the node's kube-rbac-proxy. Requests on
+ * authenticated paths carry the operator's ServiceAccount token as a bearer token; the proxy
+ * authenticates it and authorizes the verb its HTTP method maps to (POST {@code create}, GET {@code
+ * get}) on {@code seinodetasks.sei.io}. Requests on the paths the proxy lets through
+ * unauthenticated ({@code /v0/healthz}) carry no token: the proxy would pass it on to the sidecar
+ * container untouched.
  */
 public final class SidecarClient {
   static final String TASKS = "/v0/tasks";
   static final String HEALTH = "/v0/healthz";
+  static final String NODE_ID = "/v0/node-id";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY_IN_MESSAGE = 200;
@@ -43,12 +46,13 @@ public final class SidecarClient {
   }
 
   /**
-   * Submits a task ({@code POST /v0/tasks}); idempotent on {@code taskId}.
+   * Submits a task ({@code POST /v0/tasks}); idempotent on {@code taskId}. The sidecar answers 201
+   * to every accepted submission, a re-submission of a known id included; any other answer is an
+   * error.
    *
    * @param paramsJson the task's params, a JSON object
-   * @return true when the sidecar created the task (201), false when it already had it (202)
    */
-  public boolean submit(SidecarEndpoint endpoint, String taskId, String type, String paramsJson) {
+  public void submit(SidecarEndpoint endpoint, String taskId, String type, String paramsJson) {
     ObjectNode body = JSON.createObjectNode();
     body.put("id", taskId);
     body.put("type", type);
@@ -59,11 +63,28 @@ public final class SidecarClient {
             .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
             .build();
     HttpResponse<String> response = send(endpoint, request);
-    return switch (response.statusCode()) {
-      case 201 -> true;
-      case 202 -> false;
-      default -> throw unexpected(endpoint, request, response);
-    };
+    if (response.statusCode() != 201) {
+      throw unexpected(endpoint, request, response);
+    }
+  }
+
+  /**
+   * The node's CometBFT node id ({@code GET /v0/node-id}, derived by the sidecar from {@code
+   * config/node_key.json}). A node whose key does not exist yet answers 500: {@link
+   * SidecarUnavailableException}, to be waited for.
+   */
+  public String nodeId(SidecarEndpoint endpoint) {
+    HttpRequest request = request(endpoint, NODE_ID).GET().build();
+    HttpResponse<String> response = send(endpoint, request);
+    if (response.statusCode() != 200) {
+      throw unexpected(endpoint, request, response);
+    }
+    String id = parse(endpoint, request, response).path("nodeId").asText("");
+    if (!id.matches("[0-9a-f]{40}")) {
+      throw rejected(
+          endpoint, request, "answered a node id that is not 40 hex digits: '" + id + "'");
+    }
+    return id;
   }
 
   /**
@@ -104,7 +125,7 @@ public final class SidecarClient {
    * sidecar answers 503 until {@code mark-ready} ran).
    */
   public boolean health(SidecarEndpoint endpoint) {
-    HttpRequest request = request(endpoint, HEALTH).GET().build();
+    HttpRequest request = unauthenticated(endpoint, HEALTH).GET().build();
     HttpResponse<String> response = send(endpoint, request);
     return switch (response.statusCode()) {
       case 200 -> true;
@@ -114,9 +135,13 @@ public final class SidecarClient {
   }
 
   private HttpRequest.Builder request(SidecarEndpoint endpoint, String path) {
+    return unauthenticated(endpoint, path).header("Authorization", "Bearer " + token.token());
+  }
+
+  /** A request without credentials, for the paths the proxy passes through unauthenticated. */
+  private HttpRequest.Builder unauthenticated(SidecarEndpoint endpoint, String path) {
     return HttpRequest.newBuilder(endpoint.uri(path))
         .timeout(timeout)
-        .header("Authorization", "Bearer " + token.token())
         .header("Accept", "application/json");
   }
 

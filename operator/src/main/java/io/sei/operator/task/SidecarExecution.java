@@ -8,6 +8,7 @@ import io.sei.operator.sidecar.SidecarEndpoint;
 import io.sei.operator.sidecar.SidecarRejectedException;
 import io.sei.operator.sidecar.SidecarTask;
 import io.sei.operator.sidecar.SidecarUnavailableException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,11 +21,23 @@ import java.util.Optional;
  *       also not by an operator that restarted mid-plan (it resumes from {@code status.plan}).
  *   <li>An unreachable sidecar (pod not up yet, 5xx) is waited for, not a failure.
  *   <li>A task the sidecar reports failed is a transient failure (retried within the budget: the
- *       sidecar runs a failed id again on resubmission); a request the sidecar rejects (4xx) is
- *       terminal.
+ *       sidecar runs a failed id again, with the params of the resubmission) — except a failure
+ *       {@code parsing params:}, which can never succeed and is terminal; a request the sidecar
+ *       rejects (4xx) is terminal.
+ *   <li>A task whose params are not known yet ({@link NotYet} from {@link #paramsJson}) waits.
  * </ul>
  */
 abstract class SidecarExecution<P extends TaskParams> implements TaskExecution<P> {
+
+  /** The prefix of the sidecar's error for params it could not decode. */
+  static final String PARSING_PARAMS = "parsing params:";
+
+  /** Thrown by {@link #paramsJson} when the params cannot be built yet; the task waits. */
+  static final class NotYet extends RuntimeException {
+    NotYet(String why) {
+      super(why, null, false, false);
+    }
+  }
 
   @Override
   public final Progress run(TaskContext context, P params) {
@@ -47,8 +60,12 @@ abstract class SidecarExecution<P extends TaskParams> implements TaskExecution<P
           completed(context, params);
           return Progress.done();
         case FAILED:
-          throw new IllegalStateException(
-              "sidecar task " + type + " failed: " + task.get().error().orElse("no reason given"));
+          String error = task.get().error().orElse("no reason given");
+          if (error.startsWith(PARSING_PARAMS)) {
+            throw new TerminalTaskException(
+                "sidecar task " + type + " failed: " + error + " (the params can never be read)");
+          }
+          throw new IllegalStateException("sidecar task " + type + " failed: " + error);
         default:
           return Progress.waiting("the " + role.label() + " sidecar runs " + type);
       }
@@ -63,25 +80,26 @@ abstract class SidecarExecution<P extends TaskParams> implements TaskExecution<P
       return Progress.waiting(e.getMessage());
     } catch (SidecarRejectedException e) {
       throw new TerminalTaskException(e.getMessage());
+    } catch (NotYet e) {
+      return Progress.waiting(e.getMessage());
     }
   }
 
   private void submit(TaskContext context, SidecarEndpoint endpoint, P params) {
-    boolean created =
-        context
-            .services()
-            .sidecars()
-            .submit(
-                endpoint,
-                context.task().getId(),
-                context.task().getType(),
-                paramsJson(context, params));
-    context.services().metrics().sidecarSubmitted(context.task().getType(), created);
+    String json = paramsJson(context, params);
+    context
+        .services()
+        .sidecars()
+        .submit(endpoint, context.task().getId(), context.task().getType(), json);
+    context.services().metrics().sidecarSubmitted(context.task().getType());
   }
 
-  /** The params sent to the sidecar; the planned ones unless a task resolves something first. */
+  /**
+   * The params sent to the sidecar ({@link TaskCodec#sidecarParams}); a task that resolves
+   * something first overrides it and throws {@link NotYet} while it cannot.
+   */
   String paramsJson(TaskContext context, P params) {
-    return TaskCodec.encode(params).toString();
+    return TaskCodec.sidecarParams(params, List.of()).toString();
   }
 
   /** Records what a completed task means for the node's status; nothing by default. */

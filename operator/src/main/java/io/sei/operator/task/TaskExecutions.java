@@ -34,7 +34,6 @@ public final class TaskExecutions {
     byType.put(TaskType.SNAPSHOT_RESTORE, new SnapshotRestore());
     byType.put(TaskType.CONFIGURE_GENESIS, new ConfigureGenesis());
     byType.put(TaskType.CONFIG_APPLY, new ConfigApply());
-    byType.put(TaskType.DISCOVER_PEERS, new DiscoverPeers());
     byType.put(TaskType.CONFIGURE_STATE_SYNC, new ConfigureStateSync());
     byType.put(TaskType.CONFIG_VALIDATE, new ConfigValidate());
     byType.put(TaskType.MARK_READY, new MarkReady());

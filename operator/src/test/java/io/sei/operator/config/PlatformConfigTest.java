@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,7 +19,14 @@ class PlatformConfigTest {
   private static final String PROXY = "quay.io/brancz/kube-rbac-proxy:v0.19.1";
 
   private static Map<String, String> env(String... pairs) {
-    Map<String, String> env = new HashMap<>(Map.of("SEI_KUBE_RBAC_PROXY_IMAGE", PROXY));
+    Map<String, String> env =
+        new HashMap<>(
+            Map.of(
+                "SEI_KUBE_RBAC_PROXY_IMAGE", PROXY,
+                "SEI_GENESIS_BUCKET", "sei-genesis",
+                "SEI_GENESIS_REGION", "us-east-2",
+                "SEI_SNAPSHOT_BUCKET", "sei-snapshots",
+                "SEI_SNAPSHOT_REGION", "us-east-2"));
     for (int i = 0; i < pairs.length; i += 2) {
       env.put(pairs[i], pairs[i + 1]);
     }
@@ -41,12 +49,44 @@ class PlatformConfigTest {
         .hasMessageStartingWith("SEI_KUBE_RBAC_PROXY_IMAGE is required");
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "SEI_GENESIS_BUCKET",
+    "SEI_GENESIS_REGION",
+    "SEI_SNAPSHOT_BUCKET",
+    "SEI_SNAPSHOT_REGION"
+  })
+  void theSidecarsStorageSettingsAreRequired(String variable) {
+    Map<String, String> env = env();
+    env.remove(variable);
+    assertThatThrownBy(() -> PlatformConfig.fromEnvironment(env))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(variable + " is required: ")
+        .extracting(e -> ((ConfigException) e).variable())
+        .isEqualTo(variable);
+  }
+
+  @Test
+  void aBucketUrlIsRefusedWithWhatToDoInstead() {
+    assertThatThrownBy(
+            () ->
+                PlatformConfig.fromEnvironment(
+                    env("SEI_SNAPSHOT_BUCKET", "s3://sei-snapshots/pacific-1")))
+        .hasMessage(
+            "SEI_SNAPSHOT_BUCKET is invalid: 's3://sei-snapshots/pacific-1' must be a bucket name,"
+                + " not a URL or path (the sidecar builds object keys itself; set SEI_S3_ENDPOINT"
+                + " for an S3-compatible endpoint)");
+  }
+
   @Test
   void everyOtherOptionHasADefault() {
     PlatformConfig config = PlatformConfig.fromEnvironment(env());
     assertThat(config.kubeRbacProxyImage()).isEqualTo(PROXY);
     assertThat(config.sidecarImage()).isEqualTo("ghcr.io/sei-protocol/seictl:latest");
-    assertThat(config.snapshotBucket()).isEmpty();
+    assertThat(config.chainStorage())
+        .isEqualTo(
+            new ChainStorage(
+                "sei-genesis", "us-east-2", "sei-snapshots", "us-east-2", Optional.empty()));
     assertThat(config.storageClass()).isEmpty();
     assertThat(config.dataVolumeSize()).isEqualTo(new Quantity("100Gi"));
     assertThat(config.pollInterval()).isEqualTo(Duration.ofSeconds(5));
@@ -66,7 +106,8 @@ class PlatformConfigTest {
         PlatformConfig.fromEnvironment(
             env(
                 "SEI_SIDECAR_IMAGE", "seictl:dev",
-                "SEI_SNAPSHOT_BUCKET", "s3://bucket",
+                "SEI_SNAPSHOT_BUCKET", "snapshots.example",
+                "SEI_S3_ENDPOINT", "http://127.0.0.1:9000",
                 "SEI_STORAGE_CLASS", "fast",
                 "SEI_DATA_VOLUME_SIZE", "2Ti",
                 "SEI_SIDECAR_REQUESTS", "cpu=1, memory=1Gi",
@@ -76,7 +117,8 @@ class PlatformConfigTest {
                 "SEI_SIDECAR_ENDPOINT", "pod-ip",
                 "SEI_OPERATOR_TOKEN_FILE", "/tmp/token"));
     assertThat(config.sidecarImage()).isEqualTo("seictl:dev");
-    assertThat(config.snapshotBucket()).contains("s3://bucket");
+    assertThat(config.chainStorage().snapshotBucket()).isEqualTo("snapshots.example");
+    assertThat(config.chainStorage().endpoint()).contains("http://127.0.0.1:9000");
     assertThat(config.storageClass()).contains("fast");
     assertThat(config.dataVolumeSize()).isEqualTo(new Quantity("2Ti"));
     assertThat(config.sidecarResources().getRequests())
@@ -130,6 +172,14 @@ class PlatformConfigTest {
         .extracting(ConfigOption::variable)
         .doesNotHaveDuplicates()
         .allMatch(v -> v.startsWith("SEI_"));
-    assertThat(PlatformConfig.OPTIONS).filteredOn(ConfigOption::isRequired).hasSize(1);
+    assertThat(PlatformConfig.OPTIONS)
+        .filteredOn(ConfigOption::isRequired)
+        .extracting(ConfigOption::variable)
+        .containsExactly(
+            "SEI_KUBE_RBAC_PROXY_IMAGE",
+            "SEI_GENESIS_BUCKET",
+            "SEI_GENESIS_REGION",
+            "SEI_SNAPSHOT_BUCKET",
+            "SEI_SNAPSHOT_REGION");
   }
 }

@@ -2,6 +2,7 @@ package io.sei.operator.deploy;
 
 import static io.sei.operator.deploy.DeployFiles.CHART;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.fabric8.kubernetes.api.model.Container;
@@ -17,6 +18,7 @@ import io.sei.operator.testing.RepoFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,8 +99,17 @@ class ChartAndManifestsTest {
   }
 
   @Test
-  void theChartsDefaultConfigIsValid() {
-    assertThat(PlatformConfig.fromEnvironment(DeployFiles.chartConfig()).kubeRbacProxyImage())
+  void theChartsDefaultConfigIsValidOnceTheBucketsAreSet() {
+    assertThatThrownBy(() -> PlatformConfig.fromEnvironment(DeployFiles.chartConfig()))
+        .hasMessageStartingWith("SEI_GENESIS_BUCKET is required");
+    Map<String, String> config = new HashMap<>(DeployFiles.chartConfig());
+    config.putAll(
+        Map.of(
+            "SEI_GENESIS_BUCKET", "sei-genesis",
+            "SEI_GENESIS_REGION", "us-east-2",
+            "SEI_SNAPSHOT_BUCKET", "sei-snapshots",
+            "SEI_SNAPSHOT_REGION", "us-east-2"));
+    assertThat(PlatformConfig.fromEnvironment(config).kubeRbacProxyImage())
         .isEqualTo("quay.io/brancz/kube-rbac-proxy:v0.19.1");
   }
 

@@ -96,7 +96,7 @@ class SeiNodeDeploymentIT {
         .atMost(Duration.ofSeconds(30))
         .ignoreExceptions()
         .until(() -> chain.height() >= 10);
-    operator = OperatorUnderTest.start(cluster, Map.of("SEI_SNAPSHOT_BUCKET", chain.url()));
+    operator = OperatorUnderTest.start(cluster, Map.of("SEI_S3_ENDPOINT", chain.url()));
     create(
         cluster,
         "val",
@@ -149,7 +149,7 @@ class SeiNodeDeploymentIT {
         .atMost(Duration.ofSeconds(30))
         .ignoreExceptions()
         .until(() -> chain.height() >= 10);
-    operator = OperatorUnderTest.start(cluster, Map.of("SEI_SNAPSHOT_BUCKET", chain.url()));
+    operator = OperatorUnderTest.start(cluster, Map.of("SEI_S3_ENDPOINT", chain.url()));
     create(
         cluster,
         "val",

@@ -57,7 +57,7 @@ class BootstrapIT {
   void theJobHaltsAtTheTargetHeightAndTheStatefulSetCarriesOnFromItOnTheSamePvc(
       LocalCluster cluster) throws Exception {
     String ns = cluster.namespace();
-    operator = OperatorUnderTest.start(cluster, Map.of("SEI_SNAPSHOT_BUCKET", chain.url()));
+    operator = OperatorUnderTest.start(cluster, Map.of("SEI_S3_ENDPOINT", chain.url()));
     Nodes.create(
         cluster, "boot", Nodes.fullNodeFromSnapshot(chain, IMAGE, TARGET_HEIGHT, BOOTSTRAP_IMAGE));
 
@@ -156,7 +156,7 @@ class BootstrapIT {
   void aBootstrapJobWhoseSeidCrashesWhileSyncingFailsThePlanWithSeidsExitAndPanic(
       LocalCluster cluster) throws Exception {
     String ns = cluster.namespace();
-    operator = OperatorUnderTest.start(cluster, Map.of("SEI_SNAPSHOT_BUCKET", chain.url()));
+    operator = OperatorUnderTest.start(cluster, Map.of("SEI_S3_ENDPOINT", chain.url()));
     Nodes.create(
         cluster,
         "doomed",
@@ -196,7 +196,7 @@ class BootstrapIT {
             .until(() -> cluster.claimDirectory("seeded"), dir -> dir != null);
     Files.createDirectories(home);
     Files.writeString(home.resolve("sim-faults.json"), "{\"seid\":{\"crashOnStart\":true}}");
-    operator = OperatorUnderTest.start(cluster, Map.of("SEI_SNAPSHOT_BUCKET", chain.url()));
+    operator = OperatorUnderTest.start(cluster, Map.of("SEI_S3_ENDPOINT", chain.url()));
     SeiNodeSpec spec = Nodes.fullNodeFromSnapshot(chain, IMAGE, TARGET_HEIGHT, BOOTSTRAP_IMAGE);
     spec.setDataVolume(new DataVolumeSpec().withDataImport(new ImportSpec().withPvcName("seeded")));
     Nodes.create(cluster, "early", spec);

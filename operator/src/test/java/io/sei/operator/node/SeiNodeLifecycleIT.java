@@ -54,7 +54,7 @@ class SeiNodeLifecycleIT {
   @Test
   void aFullNodeRestoringASnapshotReachesRunningAndFollowsTheChain(LocalCluster cluster)
       throws Exception {
-    operator = OperatorUnderTest.start(cluster, Map.of("SEI_SNAPSHOT_BUCKET", chain.url()));
+    operator = OperatorUnderTest.start(cluster, Map.of("SEI_S3_ENDPOINT", chain.url()));
     long created = System.nanoTime();
     Nodes.create(cluster, "full", Nodes.fullNodeFromSnapshot(chain, IMAGE, 1_000_000, null));
 

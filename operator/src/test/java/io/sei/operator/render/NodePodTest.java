@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.sei.operator.api.Labels;
 import io.sei.operator.api.SeiNode;
+import io.sei.operator.config.PlatformConfig;
 import io.sei.operator.testing.Fixtures;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -52,16 +55,55 @@ class NodePodTest {
 
   @ParameterizedTest
   @EnumSource(PodRole.class)
-  void seidIsToldWhereItsSidecarAnswersOnANonDefaultPort(PodRole role) {
+  void theSidecarAndItsProxyUseANonDefaultPort(PodRole role) {
     SeiNode node = Fixtures.fullNode();
     node.getSpec().setSidecar(new io.sei.operator.api.SidecarSpec().withPort(7800));
     PodSpec pod = template(node, role).getSpec();
 
-    assertThat(SidecarPods.container(pod, NodePod.SEID_CONTAINER).getEnv())
+    assertThat(SidecarPods.container(pod, NodePod.SIDECAR_CONTAINER).getEnv())
         .extracting(EnvVar::getName, EnvVar::getValue)
-        .contains(tuple(NodePod.SIDECAR_URL_ENV, "http://127.0.0.1:7800"));
+        .contains(tuple(NodePod.PORT_ENV, "7800"));
     assertThat(SidecarPods.container(pod, NodePod.PROXY_CONTAINER).getArgs())
         .contains("--upstream=http://127.0.0.1:7800/");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("pods")
+  void theSidecarRunsSeictlServeWithEveryVariableItRequires(
+      PodRole role, SeiNode node, PodSpec pod) {
+    Container sidecar = SidecarPods.container(pod, NodePod.SIDECAR_CONTAINER);
+    assertThat(sidecar.getCommand()).containsExactly("seictl");
+    assertThat(sidecar.getArgs()).containsExactly("serve");
+    assertThat(sidecar.getEnv())
+        .extracting(EnvVar::getName, EnvVar::getValue)
+        .containsExactly(
+            tuple("SEI_HOME", "/sei"),
+            tuple("SEI_SIDECAR_PORT", "7777"),
+            tuple("SEI_SIDECAR_AUTHN_MODE", "trusted-header"),
+            tuple("SEI_CHAIN_ID", node.getSpec().getChainId()),
+            tuple("SEI_GENESIS_BUCKET", "sei-genesis"),
+            tuple("SEI_GENESIS_REGION", "us-east-2"),
+            tuple("SEI_SNAPSHOT_BUCKET", "sei-snapshots"),
+            tuple("SEI_SNAPSHOT_REGION", "us-east-2"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("pods")
+  void seidStartsOnlyAfterTheProxysStartupProbeSawTheSidecarReady(
+      PodRole role, SeiNode node, PodSpec pod) {
+    // The main container starts after every native sidecar started; the proxy is the last one.
+    assertThat(pod.getInitContainers())
+        .extracting(Container::getName, Container::getRestartPolicy)
+        .containsExactly(
+            tuple(NodePod.SIDECAR_CONTAINER, "Always"), tuple(NodePod.PROXY_CONTAINER, "Always"));
+    Probe startup = SidecarPods.container(pod, NodePod.PROXY_CONTAINER).getStartupProbe();
+    assertThat(startup.getHttpGet().getPath()).isEqualTo("/v0/startupz");
+    assertThat(startup.getHttpGet().getPort().getIntVal()).isEqualTo(8443);
+    assertThat(startup.getPeriodSeconds()).isEqualTo(1);
+    assertThat((long) startup.getPeriodSeconds() * startup.getFailureThreshold())
+        .as("seconds the proxy waits for mark-ready before the kubelet restarts it")
+        .isGreaterThanOrEqualTo(7 * 24 * 3600L);
+    assertThat(SidecarPods.container(pod, NodePod.SEID_CONTAINER).getEnv()).isNullOrEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -88,21 +130,30 @@ class NodePodTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("pods")
-  void sidecarGetsTheSnapshotBucket(PodRole role, SeiNode node, PodSpec pod) {
+  void withoutAnS3EndpointTheSidecarUsesAwsS3(PodRole role, SeiNode node, PodSpec pod) {
     assertThat(container(pod, NodePod.SIDECAR_CONTAINER).getEnv())
-        .contains(new EnvVar("SEI_SNAPSHOT_BUCKET", "s3://sei-snapshots/pacific-1", null));
+        .extracting(EnvVar::getName)
+        .doesNotContain("AWS_ENDPOINT_URL_S3");
   }
 
   @Test
-  void withoutABucketTheSidecarGetsNoBucketVariable() {
+  void anS3EndpointReachesTheSidecarAsTheAwsSdkOverride() {
+    PlatformConfig config =
+        PlatformConfig.fromEnvironment(
+            Map.of(
+                "SEI_KUBE_RBAC_PROXY_IMAGE", Fixtures.PROXY_IMAGE,
+                "SEI_GENESIS_BUCKET", "sei-genesis",
+                "SEI_GENESIS_REGION", "us-east-2",
+                "SEI_SNAPSHOT_BUCKET", "sei-snapshots",
+                "SEI_SNAPSHOT_REGION", "us-east-2",
+                "SEI_S3_ENDPOINT", "http://minio.storage:9000"));
     PodSpec pod =
-        NodeStatefulSet.render(Fixtures.fullNode(), Fixtures.defaultConfig(), Fixtures.SEID_IMAGE)
+        NodeStatefulSet.render(Fixtures.fullNode(), config, Fixtures.SEID_IMAGE)
             .getSpec()
             .getTemplate()
             .getSpec();
     assertThat(container(pod, NodePod.SIDECAR_CONTAINER).getEnv())
-        .extracting(EnvVar::getName)
-        .containsExactly("SEI_SIDECAR_AUTHN_MODE");
+        .contains(new EnvVar("AWS_ENDPOINT_URL_S3", "http://minio.storage:9000", null));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -112,8 +163,7 @@ class NodePodTest {
     var sidecar = container(pod, NodePod.SIDECAR_CONTAINER);
     assertThat(sidecar.getImage()).isEqualTo("ghcr.io/sei-protocol/seictl:latest");
     assertThat(sidecar.getCommand()).containsExactly("seictl");
-    assertThat(sidecar.getArgs())
-        .containsExactly("sidecar", "--home", "/sei", "--listen", "127.0.0.1:7777");
+    assertThat(sidecar.getArgs()).containsExactly("serve");
     assertThat(sidecar.getResources()).isEqualTo(Fixtures.config().sidecarResources());
   }
 

@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.sei.operator.api.SeiNode;
 import io.sei.operator.testing.Fixtures;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -119,8 +118,11 @@ class ProxyInvariantsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("pods")
   void sidecarBindsLoopbackOnly(PodRole role, SeiNode node, PodSpec pod) {
-    List<String> args = sidecar(pod).getArgs();
-    assertThat(args.get(args.indexOf("--listen") + 1)).isEqualTo("127.0.0.1:7700");
+    // In trusted-header mode the sidecar binds 127.0.0.1:<SEI_SIDECAR_PORT> only.
+    assertThat(sidecar(pod).getEnv())
+        .extracting(EnvVar::getName, EnvVar::getValue)
+        .contains(
+            tuple("SEI_SIDECAR_AUTHN_MODE", "trusted-header"), tuple("SEI_SIDECAR_PORT", "7700"));
   }
 
   @ParameterizedTest(name = "{0}")

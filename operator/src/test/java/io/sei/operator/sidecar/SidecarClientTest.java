@@ -42,25 +42,45 @@ class SidecarClientTest {
 
   @Test
   void submitPostsTheTaskAsJson() throws IOException {
-    proxy.answer("POST", "/v0/tasks", 201, "{}");
-    assertThat(
-            client.submit(
-                proxy.endpoint(), TASK, "configure-genesis", "{\"chainId\":\"pacific-1\"}"))
-        .isTrue();
+    proxy.answer("POST", "/v0/tasks", 201, "{\"id\":\"" + TASK + "\"}");
+    client.submit(proxy.endpoint(), TASK, "snapshot-restore", "{\"targetHeight\":9}");
     RecordingProxy.Recorded request = proxy.last();
     assertThat(request.method()).isEqualTo("POST");
     assertThat(request.path()).isEqualTo("/v0/tasks");
     assertThat(request.header("Content-Type")).isEqualTo("application/json");
     assertThat(new ObjectMapper().readValue(request.body(), Map.class))
         .isEqualTo(
-            Map.of(
-                "id", TASK, "type", "configure-genesis", "params", Map.of("chainId", "pacific-1")));
+            Map.of("id", TASK, "type", "snapshot-restore", "params", Map.of("targetHeight", 9)));
   }
 
   @Test
-  void aResubmittedTaskIsAcceptedAsKnown() {
+  void onlyA201IsASuccessfulSubmission() {
     proxy.answer("POST", "/v0/tasks", 202, "{}");
-    assertThat(client.submit(proxy.endpoint(), TASK, "mark-ready", "{}")).isFalse();
+    assertThatThrownBy(() -> client.submit(proxy.endpoint(), TASK, "mark-ready", "{}"))
+        .isInstanceOf(SidecarRejectedException.class)
+        .hasMessageContaining("answered 202");
+  }
+
+  @Test
+  void nodeIdIsReadFromTheSidecar() {
+    String id = "0123456789abcdef0123456789abcdef01234567";
+    proxy.answer("GET", "/v0/node-id", 200, "{\"nodeId\":\"" + id + "\"}");
+    assertThat(client.nodeId(proxy.endpoint())).isEqualTo(id);
+    assertThat(proxy.last().header("Authorization")).isEqualTo("Bearer " + TOKEN);
+  }
+
+  @Test
+  void aNodeWithoutItsKeyYetIsUnavailableNotRejected() {
+    proxy.answer("GET", "/v0/node-id", 500, "{\"error\":\"open config/node_key.json\"}");
+    assertThatThrownBy(() -> client.nodeId(proxy.endpoint()))
+        .isInstanceOf(SidecarUnavailableException.class);
+  }
+
+  @Test
+  void theHealthCheckSendsNoToken() {
+    proxy.answer("GET", "/v0/healthz", 200, "");
+    assertThat(client.health(proxy.endpoint())).isTrue();
+    assertThat(proxy.last().header("Authorization")).isNull();
   }
 
   @ParameterizedTest
@@ -124,11 +144,14 @@ class SidecarClientTest {
   }
 
   @Test
-  void everyRequestCarriesTheBearerToken() {
-    proxy.answer("POST", "/v0/tasks", 201, "{}").answer("GET", "/v0/healthz", 200, "ok");
+  void everyAuthenticatedRequestCarriesTheBearerToken() {
+    proxy
+        .answer("POST", "/v0/tasks", 201, "{}")
+        .answer("GET", "/v0/tasks/" + TASK, 404, "{}")
+        .answer("GET", "/v0/node-id", 200, "{\"nodeId\":\"" + "ab".repeat(20) + "\"}");
     client.submit(proxy.endpoint(), TASK, "mark-ready", "{}");
     client.get(proxy.endpoint(), TASK);
-    client.health(proxy.endpoint());
+    client.nodeId(proxy.endpoint());
     assertThat(proxy.requests())
         .hasSize(3)
         .allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + TOKEN));
@@ -136,14 +159,14 @@ class SidecarClientTest {
 
   @Test
   void aRotatedTokenIsSentFromTheNextRequestOn() throws IOException {
-    proxy.answer("GET", "/v0/healthz", 200, "ok");
-    client.health(proxy.endpoint());
+    proxy.answer("GET", "/v0/tasks/" + TASK, 404, "{}");
+    client.get(proxy.endpoint(), TASK);
     String rotated = TOKEN.replace("one", "two");
     var modified = Files.getLastModifiedTime(tokenFile);
     Files.writeString(tokenFile, rotated + "\n");
     Files.setLastModifiedTime(
         tokenFile, java.nio.file.attribute.FileTime.fromMillis(modified.toMillis() + 60_000));
-    client.health(proxy.endpoint());
+    client.get(proxy.endpoint(), TASK);
     assertThat(proxy.requests())
         .extracting(r -> r.header("Authorization"))
         .containsExactly("Bearer " + TOKEN, "Bearer " + rotated);
@@ -151,20 +174,20 @@ class SidecarClientTest {
 
   @Test
   void anUnchangedTokenFileIsNotReadAgain() throws IOException {
-    proxy.answer("GET", "/v0/healthz", 200, "ok");
-    client.health(proxy.endpoint());
+    proxy.answer("GET", "/v0/tasks/" + TASK, 404, "{}");
+    client.get(proxy.endpoint(), TASK);
     var modified = Files.getLastModifiedTime(tokenFile);
     // Same size and modification time: the file counts as unchanged, so the cached token is sent.
     Files.writeString(tokenFile, TOKEN.replace("one", "two") + "\n");
     Files.setLastModifiedTime(tokenFile, modified);
-    client.health(proxy.endpoint());
+    client.get(proxy.endpoint(), TASK);
     assertThat(proxy.last().header("Authorization")).isEqualTo("Bearer " + TOKEN);
   }
 
   @Test
   void aMissingTokenFileIsTransientAndNamesTheFile() throws IOException {
     Files.delete(tokenFile);
-    assertThatThrownBy(() -> client.health(proxy.endpoint()))
+    assertThatThrownBy(() -> client.get(proxy.endpoint(), TASK))
         .isInstanceOf(SidecarUnavailableException.class)
         .hasMessageContaining(tokenFile.toString());
     assertThat(proxy.requests()).isEmpty();

@@ -30,13 +30,22 @@ public final class Fixtures {
     return PlatformConfig.fromEnvironment(
         Map.of(
             "SEI_KUBE_RBAC_PROXY_IMAGE", PROXY_IMAGE,
-            "SEI_SNAPSHOT_BUCKET", "s3://sei-snapshots/pacific-1",
+            "SEI_GENESIS_BUCKET", "sei-genesis",
+            "SEI_GENESIS_REGION", "us-east-2",
+            "SEI_SNAPSHOT_BUCKET", "sei-snapshots",
+            "SEI_SNAPSHOT_REGION", "us-east-2",
             "SEI_STORAGE_CLASS", "gp3"));
   }
 
-  /** The platform with every default (only the required proxy image set). */
+  /** The platform with every default (only the required settings given). */
   public static PlatformConfig defaultConfig() {
-    return PlatformConfig.fromEnvironment(Map.of("SEI_KUBE_RBAC_PROXY_IMAGE", PROXY_IMAGE));
+    return PlatformConfig.fromEnvironment(
+        Map.of(
+            "SEI_KUBE_RBAC_PROXY_IMAGE", PROXY_IMAGE,
+            "SEI_GENESIS_BUCKET", "sei-genesis",
+            "SEI_GENESIS_REGION", "us-east-2",
+            "SEI_SNAPSHOT_BUCKET", "sei-snapshots",
+            "SEI_SNAPSHOT_REGION", "us-east-2"));
   }
 
   /** A full node restoring an S3 snapshot through a bootstrap Job, with extra pod labels. */

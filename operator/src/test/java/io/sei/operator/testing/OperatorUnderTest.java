@@ -16,6 +16,7 @@ import io.sei.operator.config.PlatformConfig;
 import io.sei.operator.planner.task.RetryPolicy;
 import io.sei.operator.runtime.OperatorRuntime;
 import io.sei.operator.runtime.RuntimeOptions;
+import io.sei.operator.simulator.cluster.SimulatedStorage;
 import io.sei.operator.simulator.cluster.junit.LocalCluster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -65,7 +66,7 @@ public final class OperatorUnderTest implements AutoCloseable {
   /**
    * Starts the operator for {@code cluster}'s namespace.
    *
-   * @param extraEnv platform settings on top of the test defaults (e.g. SEI_SNAPSHOT_BUCKET)
+   * @param extraEnv platform settings on top of the test defaults (e.g. SEI_S3_ENDPOINT)
    */
   public static OperatorUnderTest start(LocalCluster cluster, Map<String, String> extraEnv) {
     return start(cluster, extraEnv, false);
@@ -93,6 +94,7 @@ public final class OperatorUnderTest implements AutoCloseable {
     env.put("SEI_DATA_VOLUME_SIZE", "1Gi");
     env.put("SEI_POLL_INTERVAL", "1s");
     env.put("SEI_MIN_REQUEUE", "100ms");
+    env.putAll(SimulatedStorage.operatorEnv(null));
     env.putAll(extraEnv);
     Config admin = cluster.client().getConfiguration();
     Config asOperator =

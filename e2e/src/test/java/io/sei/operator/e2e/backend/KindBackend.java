@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.LocalPortForward;
 import io.sei.operator.e2e.Waits;
+import io.sei.operator.simulator.cluster.SimulatedStorage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -219,7 +220,11 @@ public final class KindBackend implements ClusterBackend {
           .namespace(OPERATOR)
           .createNamespace()
           .set("config.SEI_SIDECAR_IMAGE", SIM_IMAGE)
-          .set("config.SEI_SNAPSHOT_BUCKET", chainUrl(CHAIN))
+          .set("config.SEI_S3_ENDPOINT", chainUrl(CHAIN))
+          .set("config.SEI_GENESIS_BUCKET", SimulatedStorage.GENESIS_BUCKET)
+          .set("config.SEI_GENESIS_REGION", SimulatedStorage.REGION)
+          .set("config.SEI_SNAPSHOT_BUCKET", SimulatedStorage.SNAPSHOT_BUCKET)
+          .set("config.SEI_SNAPSHOT_REGION", SimulatedStorage.REGION)
           .set("config.SEI_DATA_VOLUME_SIZE", "1Gi")
           .set("config.SEI_SEID_REQUESTS", "none")
           .set("config.SEI_SEID_LIMITS", "none")
@@ -271,18 +276,18 @@ public final class KindBackend implements ClusterBackend {
         });
   }
 
-  /** Sets the operator's {@code SEI_SNAPSHOT_BUCKET} and waits for the rollout. */
+  /** Sets the operator's S3 endpoint ({@code SEI_S3_ENDPOINT}) and waits for the rollout. */
   private void useSnapshotBucket(String url) {
     var deployment = client.apps().deployments().inNamespace(OPERATOR).withName(OPERATOR);
     deployment.edit(
         d -> {
           d.getSpec().getTemplate().getSpec().getContainers().stream()
               .flatMap(c -> c.getEnv().stream())
-              .filter(e -> "SEI_SNAPSHOT_BUCKET".equals(e.getName()))
+              .filter(e -> SimulatedStorage.ENDPOINT_VARIABLE.equals(e.getName()))
               .forEach(e -> e.setValue(url));
           return d;
         });
-    awaitOperatorRolledOut(client, "with snapshot bucket " + url);
+    awaitOperatorRolledOut(client, "with S3 endpoint " + url);
   }
 
   /**

@@ -18,6 +18,7 @@ import io.sei.operator.planner.task.RetryPolicy;
 import io.sei.operator.runtime.OperatorRuntime;
 import io.sei.operator.runtime.RuntimeOptions;
 import io.sei.operator.simulator.cluster.LocalControlPlane;
+import io.sei.operator.simulator.cluster.SimulatedStorage;
 import io.sei.operator.simulator.kubelet.KubeletSettings;
 import io.sei.operator.simulator.kubelet.SimulatedKubelet;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,27 +99,27 @@ public final class LocalBackend implements ClusterBackend {
 
   /** The in-process operator, watching all namespaces, as the chart configures it. */
   private static OperatorRuntime startOperator(
-      KubernetesClient asOperator, Path tokenFile, URI snapshotBucket) {
+      KubernetesClient asOperator, Path tokenFile, URI s3Endpoint) {
+    Map<String, String> env = new HashMap<>(SimulatedStorage.operatorEnv(s3Endpoint.toString()));
+    env.putAll(
+        Map.of(
+            "SEI_KUBE_RBAC_PROXY_IMAGE",
+            PROXY_IMAGE,
+            "SEI_SIDECAR_IMAGE",
+            SIDECAR_IMAGE,
+            "SEI_SIDECAR_ENDPOINT",
+            "pod-ip",
+            "SEI_OPERATOR_TOKEN_FILE",
+            tokenFile.toString(),
+            "SEI_DATA_VOLUME_SIZE",
+            "1Gi",
+            "SEI_POLL_INTERVAL",
+            "1s",
+            "SEI_MIN_REQUEUE",
+            "100ms"));
     return OperatorRuntime.start(
         asOperator,
-        PlatformConfig.fromEnvironment(
-            Map.of(
-                "SEI_KUBE_RBAC_PROXY_IMAGE",
-                PROXY_IMAGE,
-                "SEI_SIDECAR_IMAGE",
-                SIDECAR_IMAGE,
-                "SEI_SIDECAR_ENDPOINT",
-                "pod-ip",
-                "SEI_OPERATOR_TOKEN_FILE",
-                tokenFile.toString(),
-                "SEI_SNAPSHOT_BUCKET",
-                snapshotBucket.toString(),
-                "SEI_DATA_VOLUME_SIZE",
-                "1Gi",
-                "SEI_POLL_INTERVAL",
-                "1s",
-                "SEI_MIN_REQUEUE",
-                "100ms")),
+        PlatformConfig.fromEnvironment(env),
         new RuntimeOptions(
             false,
             0,

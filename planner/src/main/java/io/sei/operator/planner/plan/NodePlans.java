@@ -21,7 +21,6 @@ import io.sei.operator.planner.task.ConfigureGenesisParams;
 import io.sei.operator.planner.task.ConfigureStateSyncParams;
 import io.sei.operator.planner.task.DeployBootstrapJobParams;
 import io.sei.operator.planner.task.DeployBootstrapServiceParams;
-import io.sei.operator.planner.task.DiscoverPeersParams;
 import io.sei.operator.planner.task.EnsureDataPvcParams;
 import io.sei.operator.planner.task.MarkReadyParams;
 import io.sei.operator.planner.task.NodeMode;
@@ -39,8 +38,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The task sequences of node plans (SPEC §5.2), as ordered params without ids. {@link NodePlanner}
- * assembles them into stored plans; the specs passed here have passed {@link NodeSpecCheck}.
+ * The task sequences of node plans (docs/planner.md), as ordered params without ids. {@link
+ * NodePlanner} assembles them into stored plans; the specs passed here have passed {@link
+ * NodeSpecCheck}.
  */
 public final class NodePlans {
   private NodePlans() {}
@@ -72,7 +72,7 @@ public final class NodePlans {
     return steps;
   }
 
-  /** Bootstrap, phases 0–5 of SPEC §5.2. */
+  /** Bootstrap, phases 0–5 (docs/planner.md). */
   public static List<TaskParams> bootstrap(SeiNode node) {
     SeiNodeSpec spec = node.getSpec();
     SnapshotSource snapshot = snapshot(spec).orElseThrow();
@@ -93,9 +93,8 @@ public final class NodePlans {
     steps.add(new ApplyStatefulsetParams(spec.getImage()));
     steps.add(new ApplyServiceParams());
     // Phase 5: configure the production pod.
-    steps.add(new ConfigureGenesisParams(spec.getChainId()));
-    steps.add(configApply(spec));
-    discoverPeers(node).ifPresent(steps::add);
+    steps.add(new ConfigureGenesisParams());
+    steps.add(configApply(node));
     steps.add(new ConfigValidateParams());
     steps.add(new MarkReadyParams());
     return steps;
@@ -129,9 +128,10 @@ public final class NodePlans {
 
   /**
    * The sidecar progression by snapshot source: S3 {@code snapshot-restore, configure-genesis,
-   * config-apply, [discover-peers], configure-state-sync, config-validate, mark-ready}; state sync
-   * the same without {@code snapshot-restore}; genesis (no snapshot) also without {@code
-   * configure-state-sync}. {@code discover-peers} only when the spec lists peers.
+   * config-apply, configure-state-sync (useLocalSnapshot), config-validate, mark-ready}; state sync
+   * the same without {@code snapshot-restore} (the witnesses are the persistent peers); genesis (no
+   * snapshot) also without {@code configure-state-sync}. Peers reach seid through {@code
+   * config-apply}.
    */
   public static List<TaskParams> sidecarProgression(SeiNode node) {
     SeiNodeSpec spec = node.getSpec();
@@ -140,14 +140,15 @@ public final class NodePlans {
     snapshot
         .filter(s -> s.getS3() != null)
         .ifPresent(s -> steps.add(new SnapshotRestoreParams(targetHeight(s))));
-    steps.add(new ConfigureGenesisParams(spec.getChainId()));
-    steps.add(configApply(spec));
-    discoverPeers(node).ifPresent(steps::add);
+    steps.add(new ConfigureGenesisParams());
+    steps.add(configApply(node));
     snapshot.ifPresent(
         s ->
             steps.add(
                 new ConfigureStateSyncParams(
-                    s.getTrustPeriod(), Objects.requireNonNullElse(s.getBackfillBlocks(), 0L))));
+                    s.getTrustPeriod(),
+                    Objects.requireNonNullElse(s.getBackfillBlocks(), 0L),
+                    s.getS3() != null)));
     steps.add(new ConfigValidateParams());
     steps.add(new MarkReadyParams());
     return steps;
@@ -181,19 +182,12 @@ public final class NodePlans {
     return steps;
   }
 
-  private static ConfigApplyParams configApply(SeiNodeSpec spec) {
-    return new ConfigApplyParams(
-        spec.getChainId(), NodeMode.of(spec).orElseThrow(), spec.getOverrides());
-  }
-
-  private static Optional<DiscoverPeersParams> discoverPeers(SeiNode node) {
-    List<PeerSource> peers = node.getSpec().getPeers();
-    if (peers == null || peers.isEmpty()) {
-      return Optional.empty();
-    }
+  /** {@code config-apply} with the spec's mode, overrides and peer sources. */
+  private static ConfigApplyParams configApply(SeiNode node) {
+    SeiNodeSpec spec = node.getSpec();
     List<String> addresses = new ArrayList<>();
-    List<DiscoverPeersParams.Selector> selectors = new ArrayList<>();
-    for (PeerSource peer : peers) {
+    List<ConfigApplyParams.PeerSelector> selectors = new ArrayList<>();
+    for (PeerSource peer : Optional.ofNullable(spec.getPeers()).orElse(List.of())) {
       Optional.ofNullable(peer.getStaticPeers())
           .map(StaticPeers::getAddresses)
           .ifPresent(addresses::addAll);
@@ -201,11 +195,12 @@ public final class NodePlans {
           .map(label -> selector(label, node.getMetadata().getNamespace()))
           .ifPresent(selectors::add);
     }
-    return Optional.of(new DiscoverPeersParams(addresses, selectors));
+    return new ConfigApplyParams(
+        NodeMode.of(spec).orElseThrow(), spec.getOverrides(), addresses, selectors);
   }
 
-  private static DiscoverPeersParams.Selector selector(LabelPeers label, String nodeNamespace) {
-    return new DiscoverPeersParams.Selector(
+  private static ConfigApplyParams.PeerSelector selector(LabelPeers label, String nodeNamespace) {
+    return new ConfigApplyParams.PeerSelector(
         label.getSelector(), label.getNamespace() != null ? label.getNamespace() : nodeNamespace);
   }
 }

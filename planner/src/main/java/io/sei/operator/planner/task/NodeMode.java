@@ -5,11 +5,11 @@ import io.sei.operator.api.SeiNodeSpec;
 import java.util.Optional;
 
 /**
- * The node mode as {@code config-apply} sends it: {@code fullNode}, {@code archive}, {@code
- * validator}.
+ * The node mode as {@code config-apply} sends it: a sei-config mode, {@code full}, {@code archive}
+ * or {@code validator} (the sidecar fails any other value as an invalid mode).
  */
 public enum NodeMode {
-  FULL_NODE("fullNode"),
+  FULL_NODE("full"),
   ARCHIVE("archive"),
   VALIDATOR("validator");
 

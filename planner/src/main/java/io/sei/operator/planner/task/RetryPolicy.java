@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Retry budgets and backoff, as data (SPEC §5.2). A task that fails with a plain (transient) error
- * is retried after {@link #backoff(int)} while {@code retryCount < maxRetries(type)}; otherwise the
- * plan fails. Defaults: {@code configure-genesis} 180, {@code discover-peers} 20, {@code
- * replace-pod} 3, others 0; backoff 10 s, 20 s, then 30 s for every further retry. Tests shorten
- * the backoff with {@link #withBackoff(Duration...)}.
+ * Retry budgets and backoff, as data. A task that fails with a plain (transient) error is retried
+ * after {@link #backoff(int)} while {@code retryCount < maxRetries(type)}; otherwise the plan
+ * fails. Defaults: {@code configure-genesis} 180, {@code replace-pod} 3, others 0; backoff 10 s, 20
+ * s, then 30 s for every further retry. Tests shorten the backoff with {@link
+ * #withBackoff(Duration...)}.
  *
  * <p>A failed node-update plan leaves the node Running; the planner starts the next attempt no
  * sooner than {@code failedUpdateCooldown} (default 30 s) after the failure, so a missing Secret

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.sei.operator.api.PlannedTask;
+import java.util.List;
 
 /**
  * Converts params records to and from the JSON stored in {@code PlannedTask.params}.
@@ -31,6 +32,18 @@ public final class TaskCodec {
   /** The params as the JSON object stored in the plan. */
   public static JsonNode encode(TaskParams params) {
     return MAPPER.valueToTree(params);
+  }
+
+  /**
+   * The params as a sidecar task takes them ({@code params} of {@code POST /v0/tasks}): the stored
+   * params, except that {@code config-apply} sends its sei-config intent with {@code resolvedPeers}
+   * (see {@link ConfigApplyParams#intent(List)}).
+   */
+  public static JsonNode sidecarParams(TaskParams params, List<String> resolvedPeers) {
+    if (params instanceof ConfigApplyParams configApply) {
+      return MAPPER.valueToTree(configApply.intent(resolvedPeers));
+    }
+    return encode(params);
   }
 
   /** Decodes a task's params into the record of its type. */

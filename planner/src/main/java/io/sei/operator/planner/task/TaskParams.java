@@ -22,7 +22,6 @@ public sealed interface TaskParams
         SnapshotRestoreParams,
         ConfigureGenesisParams,
         ConfigApplyParams,
-        DiscoverPeersParams,
         ConfigureStateSyncParams,
         ConfigValidateParams,
         MarkReadyParams,

@@ -35,7 +35,6 @@ public enum TaskType {
   SNAPSHOT_RESTORE("snapshot-restore", TaskSide.SIDECAR, SnapshotRestoreParams.class, 0),
   CONFIGURE_GENESIS("configure-genesis", TaskSide.SIDECAR, ConfigureGenesisParams.class, 180),
   CONFIG_APPLY("config-apply", TaskSide.SIDECAR, ConfigApplyParams.class, 0),
-  DISCOVER_PEERS("discover-peers", TaskSide.SIDECAR, DiscoverPeersParams.class, 20),
   CONFIGURE_STATE_SYNC("configure-state-sync", TaskSide.SIDECAR, ConfigureStateSyncParams.class, 0),
   CONFIG_VALIDATE("config-validate", TaskSide.SIDECAR, ConfigValidateParams.class, 0),
   MARK_READY("mark-ready", TaskSide.SIDECAR, MarkReadyParams.class, 0),

@@ -30,8 +30,9 @@ import io.sei.operator.api.TaskPlan;
 import io.sei.operator.api.TaskStatus;
 import io.sei.operator.planner.Fixtures;
 import io.sei.operator.planner.id.TaskIds;
+import io.sei.operator.planner.task.ConfigApplyParams;
 import io.sei.operator.planner.task.DeployBootstrapJobParams;
-import io.sei.operator.planner.task.DiscoverPeersParams;
+import io.sei.operator.planner.task.NodeMode;
 import io.sei.operator.planner.task.TaskCodec;
 import io.sei.operator.planner.task.TaskParams;
 import java.time.Duration;
@@ -74,7 +75,7 @@ class NodePlannerTest {
   }
 
   @Test
-  void discoverPeersCarriesStaticAddressesAndLabelSelectorsForTheOperatorToResolve()
+  void configApplyCarriesStaticAddressesAndLabelSelectorsForTheOperatorToResolve()
       throws Exception {
     SeiNodeSpec spec =
         fullNode(null)
@@ -84,13 +85,15 @@ class NodePlannerTest {
                     Fixtures.labelPeers(Map.of("role", "rpc"), null),
                     Fixtures.labelPeers(Map.of("role", "val"), "other")));
     TaskPlan plan = start(node(spec)).plan();
-    assertThat(paramsOf(plan, "discover-peers"))
+    assertThat(paramsOf(plan, "config-apply"))
         .isEqualTo(
-            new DiscoverPeersParams(
+            new ConfigApplyParams(
+                NodeMode.FULL_NODE,
+                Map.of(),
                 List.of("a@h:1"),
                 List.of(
-                    new DiscoverPeersParams.Selector(Map.of("role", "rpc"), "chain"),
-                    new DiscoverPeersParams.Selector(Map.of("role", "val"), "other"))));
+                    new ConfigApplyParams.PeerSelector(Map.of("role", "rpc"), "chain"),
+                    new ConfigApplyParams.PeerSelector(Map.of("role", "val"), "other"))));
   }
 
   static Stream<Arguments> invalidSpecs() {

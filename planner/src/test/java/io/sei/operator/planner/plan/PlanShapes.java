@@ -26,9 +26,6 @@ public final class PlanShapes {
   static final String SNAPSHOT_PROGRESSION =
       "snapshot-restore, configure-genesis, config-apply, configure-state-sync, config-validate,"
           + " mark-ready";
-  static final String SNAPSHOT_PROGRESSION_WITH_PEERS =
-      "snapshot-restore, configure-genesis, config-apply, discover-peers, configure-state-sync,"
-          + " config-validate, mark-ready";
   static final String K8S_INIT =
       "ensure-data-pvc, apply-rbac-proxy-config, apply-statefulset, apply-service";
 
@@ -42,8 +39,7 @@ public final class PlanShapes {
         Arguments.of(
             "archive node with peers",
             node(archive().withPeers(staticPeers("id@h:26656"))),
-            K8S_INIT
-                + ", configure-genesis, config-apply, discover-peers, config-validate, mark-ready"),
+            K8S_INIT + ", configure-genesis, config-apply, config-validate, mark-ready"),
         Arguments.of(
             "state-sync full node",
             node(fullNode(stateSync())),
@@ -54,14 +50,14 @@ public final class PlanShapes {
             "state-sync full node with peers",
             node(fullNode(stateSync()).withPeers(staticPeers("id@h:26656"))),
             K8S_INIT
-                + ", configure-genesis, config-apply, discover-peers, configure-state-sync,"
+                + ", configure-genesis, config-apply, configure-state-sync,"
                 + " config-validate, mark-ready"),
         Arguments.of(
             "s3 full node", node(fullNode(s3(99))), K8S_INIT + ", " + SNAPSHOT_PROGRESSION),
         Arguments.of(
             "s3 full node with peers",
             node(fullNode(s3(99)).withPeers(staticPeers("id@h:26656"))),
-            K8S_INIT + ", " + SNAPSHOT_PROGRESSION_WITH_PEERS),
+            K8S_INIT + ", " + SNAPSHOT_PROGRESSION),
         Arguments.of(
             "validator with keys",
             node(validator("val-key")),
@@ -87,9 +83,9 @@ public final class PlanShapes {
             node(bootstrapValidator().withPeers(staticPeers("id@h:26656"))),
             "ensure-data-pvc, apply-rbac-proxy-config, validate-signing-key, validate-node-key,"
                 + " deploy-bootstrap-service, deploy-bootstrap-job, "
-                + SNAPSHOT_PROGRESSION_WITH_PEERS
+                + SNAPSHOT_PROGRESSION
                 + ", await-bootstrap-complete, teardown-bootstrap, apply-statefulset,"
-                + " apply-service, configure-genesis, config-apply, discover-peers,"
+                + " apply-service, configure-genesis, config-apply,"
                 + " config-validate, mark-ready"),
         Arguments.of(
             "s3 full node restoring the latest snapshot",

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RetryPolicyTest {
 
   @ParameterizedTest
-  @CsvSource({"CONFIGURE_GENESIS, 180", "DISCOVER_PEERS, 20", "REPLACE_POD, 3", "CONFIG_APPLY, 0"})
+  @CsvSource({"CONFIGURE_GENESIS, 180", "REPLACE_POD, 3", "CONFIG_APPLY, 0"})
   void defaultBudgetsFollowTheSpec(TaskType type, int budget) {
     assertThat(RetryPolicy.defaults().maxRetries(type)).isEqualTo(budget);
   }
@@ -34,7 +34,7 @@ class RetryPolicyTest {
   void testsCanOverrideOneBudget() {
     RetryPolicy policy = RetryPolicy.defaults().withMaxRetries(TaskType.CONFIGURE_GENESIS, 2);
     assertThat(policy.maxRetries(TaskType.CONFIGURE_GENESIS)).isEqualTo(2);
-    assertThat(policy.maxRetries(TaskType.DISCOVER_PEERS)).isEqualTo(20);
+    assertThat(policy.maxRetries(TaskType.REPLACE_POD)).isEqualTo(3);
   }
 
   @Test

@@ -25,12 +25,13 @@ final class SampleParams {
         new AwaitBootstrapCompleteParams(),
         new TeardownBootstrapParams(),
         new SnapshotRestoreParams(99),
-        new ConfigureGenesisParams("pacific-1"),
-        new ConfigApplyParams("pacific-1", NodeMode.ARCHIVE, Map.of("p2p.max", "40")),
-        new DiscoverPeersParams(
+        new ConfigureGenesisParams(),
+        new ConfigApplyParams(
+            NodeMode.ARCHIVE,
+            Map.of("network.p2p.max_num_inbound_peers", "40"),
             List.of("id@host:26656"),
-            List.of(new DiscoverPeersParams.Selector(Map.of("role", "rpc"), "chain"))),
-        new ConfigureStateSyncParams("168h", 10),
+            List.of(new ConfigApplyParams.PeerSelector(Map.of("role", "rpc"), "chain"))),
+        new ConfigureStateSyncParams("168h", 10, true),
         new ConfigValidateParams(),
         new MarkReadyParams(),
         new CreateEntrantNodesParams(

@@ -39,7 +39,6 @@ class TaskCatalogTest {
     "snapshot-restore, SIDECAR, 0",
     "configure-genesis, SIDECAR, 180",
     "config-apply, SIDECAR, 0",
-    "discover-peers, SIDECAR, 20",
     "configure-state-sync, SIDECAR, 0",
     "config-validate, SIDECAR, 0",
     "mark-ready, SIDECAR, 0",
@@ -59,8 +58,9 @@ class TaskCatalogTest {
   }
 
   @Test
-  void catalogHasNoTaskBeyondTheSpec() {
-    assertThat(TaskType.values()).hasSize(27);
+  void catalogHasNoTaskBeyondTheDocumentedOnes() {
+    assertThat(TaskType.values()).hasSize(26);
+    assertThat(TaskType.fromWireName("discover-peers")).isEmpty();
   }
 
   @ParameterizedTest
@@ -91,20 +91,13 @@ class TaskCatalogTest {
   static Stream<Arguments> sidecarWireShapes() {
     return Stream.of(
         Arguments.of(new SnapshotRestoreParams(99), "{\"targetHeight\":99}"),
-        Arguments.of(new ConfigureGenesisParams("pacific-1"), "{\"chainId\":\"pacific-1\"}"),
+        Arguments.of(new ConfigureGenesisParams(), "{}"),
         Arguments.of(
-            new ConfigApplyParams("pacific-1", NodeMode.VALIDATOR, Map.of("b", "2", "a", "1")),
-            "{\"chainId\":\"pacific-1\",\"mode\":\"validator\",\"overrides\":{\"a\":\"1\",\"b\":\"2\"}}"),
+            new ConfigureStateSyncParams("168h", 500, true),
+            "{\"trustPeriod\":\"168h\",\"backfillBlocks\":500,\"useLocalSnapshot\":true}"),
         Arguments.of(
-            new ConfigApplyParams("pacific-1", NodeMode.FULL_NODE, null),
-            "{\"chainId\":\"pacific-1\",\"mode\":\"fullNode\",\"overrides\":{}}"),
-        Arguments.of(
-            new DiscoverPeersParams(List.of("id@host:26656"), List.of()),
-            "{\"addresses\":[\"id@host:26656\"]}"),
-        Arguments.of(
-            new ConfigureStateSyncParams("168h", 500),
-            "{\"trustPeriod\":\"168h\",\"backfillBlocks\":500}"),
-        Arguments.of(new ConfigureStateSyncParams(null, 0), "{\"backfillBlocks\":0}"),
+            new ConfigureStateSyncParams(null, 0, false),
+            "{\"backfillBlocks\":0,\"useLocalSnapshot\":false}"),
         Arguments.of(new ConfigValidateParams(), "{}"),
         Arguments.of(new MarkReadyParams(), "{}"));
   }
@@ -134,10 +127,9 @@ class TaskCatalogTest {
         "snapshot-restore | {\"targetHeight\":\"high\"}",
         "snapshot-restore | {}",
         "snapshot-restore | {\"targetHeight\":-1}",
-        "configure-genesis | {}",
-        "config-apply | {\"chainId\":\"c\",\"mode\":\"miner\"}",
-        "config-apply | {\"chainId\":\"c\"}",
-        "discover-peers | {\"addresses\":\"id@host:1\"}",
+        "config-apply | {\"mode\":\"miner\"}",
+        "config-apply | {\"overrides\":{}}",
+        "config-apply | {\"mode\":\"full\",\"staticPeers\":\"id@host:1\"}",
         "deploy-bootstrap-job | {\"image\":\"sei:v1\"}",
         "observe-image | {\"image\":\"\"}",
         "create-entrant-nodes | {\"groupName\":\"g\",\"namespace\":\"n\",\"entrantRevision\":\"r\"}",
@@ -164,7 +156,7 @@ class TaskCatalogTest {
   @Test
   void unknownFieldsAreIgnored() throws Exception {
     assertThat(TaskCodec.decode("configure-genesis", JSON.readTree("{\"chainId\":\"c\",\"x\":1}")))
-        .isEqualTo(new ConfigureGenesisParams("c"));
+        .isEqualTo(new ConfigureGenesisParams());
   }
 
   @Test
@@ -189,14 +181,31 @@ class TaskCatalogTest {
   }
 
   @Test
-  void resolvedPeersJoinTheStaticAddressesAndDropTheSelectors() {
-    DiscoverPeersParams planned =
-        new DiscoverPeersParams(
+  void theIntentCarriesPeersAsPersistentPeersAndDropsTheSelectors() {
+    ConfigApplyParams planned =
+        new ConfigApplyParams(
+            NodeMode.FULL_NODE,
+            Map.of("network.p2p.persistent_peers", "c@h3:26656", "b.key", "1"),
             List.of("a@h1:26656"),
-            List.of(new DiscoverPeersParams.Selector(Map.of("role", "rpc"), null)));
-    DiscoverPeersParams resolved = planned.withResolved(List.of("b@h2:26656", "a@h1:26656"));
-    assertThat(TaskCodec.encode(resolved).toString())
-        .isEqualTo("{\"addresses\":[\"a@h1:26656\",\"b@h2:26656\"]}");
+            List.of(new ConfigApplyParams.PeerSelector(Map.of("role", "rpc"), null)));
+    assertThat(TaskCodec.sidecarParams(planned, List.of("b@h2:26656", "a@h1:26656")).toString())
+        .isEqualTo(
+            "{\"mode\":\"full\",\"overrides\":{\"b.key\":\"1\","
+                + "\"network.p2p.persistent_peers\":\"c@h3:26656,a@h1:26656,b@h2:26656\"}}");
+  }
+
+  @Test
+  void anIntentWithoutPeersSendsOnlyTheOverrides() {
+    ConfigApplyParams planned =
+        new ConfigApplyParams(NodeMode.VALIDATOR, Map.of("b", "2", "a", "1"), null, null);
+    assertThat(planned.hasPeers()).isFalse();
+    assertThat(TaskCodec.sidecarParams(planned, List.of()).toString())
+        .isEqualTo("{\"mode\":\"validator\",\"overrides\":{\"a\":\"1\",\"b\":\"2\"}}");
+    assertThat(
+            TaskCodec.sidecarParams(
+                    new ConfigApplyParams(NodeMode.FULL_NODE, null, null, null), List.of())
+                .toString())
+        .isEqualTo("{\"mode\":\"full\",\"overrides\":{}}");
   }
 
   @Test

@@ -55,8 +55,13 @@ public final class OperatorProcess implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts {@code jar} and waits until its readiness endpoint answers. */
-  public static OperatorProcess start(LocalControlPlane cp, Path jar, String snapshotBucket)
+  /**
+   * Starts {@code jar} and waits until its readiness endpoint answers.
+   *
+   * @param s3Endpoint the S3-compatible endpoint of the snapshot and genesis buckets (a chain's
+   *     URL), or null
+   */
+  public static OperatorProcess start(LocalControlPlane cp, Path jar, String s3Endpoint)
       throws IOException {
     if (!Files.isRegularFile(jar)) {
       throw new IOException(
@@ -87,9 +92,7 @@ public final class OperatorProcess implements AutoCloseable {
     env.put("SEI_POLL_INTERVAL", "1s");
     env.put("SEI_MIN_REQUEUE", "50ms");
     env.put("SEI_LEADER_ELECTION", "false");
-    if (snapshotBucket != null) {
-      env.put("SEI_SNAPSHOT_BUCKET", snapshotBucket);
-    }
+    env.putAll(SimulatedStorage.operatorEnv(s3Endpoint));
     ProcessBuilder pb =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
