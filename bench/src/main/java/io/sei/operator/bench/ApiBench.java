@@ -34,7 +34,8 @@ public final class ApiBench {
     try (BenchCluster cluster = BenchCluster.start(settings.work("api"), 0);
         SimChain chain = new SimChain(200, List.of(), 10)) {
       LocalCluster ns = cluster.namespace("api");
-      try (ChildOperator operator = cluster.operator(ns, Map.of(), "1g");
+      try (ChildOperator operator =
+              cluster.operator(ns, Map.of("SEI_S3_ENDPOINT", chain.url()), "1g");
           Observer observer = new Observer(ns.client(), ns.namespace())) {
         Thread.sleep(SETTLE.toMillis());
         OperatorStats idle = operator.stats();

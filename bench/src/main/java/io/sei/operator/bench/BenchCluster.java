@@ -3,6 +3,7 @@ package io.sei.operator.bench;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.sei.operator.simulator.cluster.LocalControlPlane;
+import io.sei.operator.simulator.cluster.SimulatedStorage;
 import io.sei.operator.simulator.cluster.junit.LocalCluster;
 import io.sei.operator.simulator.kubelet.KubeletSettings;
 import io.sei.operator.simulator.kubelet.SimulatedKubelet;
@@ -95,6 +96,7 @@ public final class BenchCluster implements AutoCloseable {
     settings.put("SEI_DATA_VOLUME_SIZE", "1Gi");
     settings.put("SEI_POLL_INTERVAL", "1s");
     settings.put("SEI_MIN_REQUEUE", "100ms");
+    settings.putAll(SimulatedStorage.operatorEnv(null));
     settings.putAll(env);
     return ChildOperator.start(
         controlPlane.kubeconfig(), cluster.namespace(), settings, heap, dir.resolve("operator"));

@@ -80,7 +80,8 @@ public final class ScaleBench {
     try (BenchCluster cluster = BenchCluster.start(settings.work("scale-" + n), n + 10);
         SimChain chain = new SimChain(1000, List.of(), 10)) {
       LocalCluster ns = cluster.namespace("scale");
-      try (ChildOperator operator = cluster.operator(ns, Map.of(), OPERATOR_HEAP);
+      try (ChildOperator operator =
+              cluster.operator(ns, Map.of("SEI_S3_ENDPOINT", chain.url()), OPERATOR_HEAP);
           Observer observer = new Observer(ns.client(), ns.namespace())) {
         OperatorStats s0 = operator.stats();
         Duration cpu0 = operator.cpuTime();

@@ -8,6 +8,7 @@ import io.sei.operator.testing.OperatorUnderTest;
 import io.sei.operator.testing.SimChain;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,9 @@ public final class StartupBench {
       for (Map.Entry<String, Map<String, String>> variant : VARIANTS.entrySet()) {
         LocalCluster ns = cluster.namespace("startup-" + v++);
         List<Double> seconds = new ArrayList<>();
-        try (ChildOperator operator = cluster.operator(ns, variant.getValue(), "1g");
+        Map<String, String> env = new HashMap<>(variant.getValue());
+        env.put("SEI_S3_ENDPOINT", chain.url());
+        try (ChildOperator operator = cluster.operator(ns, env, "1g");
             Observer observer = new Observer(ns.client(), ns.namespace())) {
           for (int i = 0; i < settings.samples(); i++) {
             String name = "node-" + i;

@@ -58,7 +58,7 @@ class SeiNodeDeploymentIT {
   void anInPlaceRolloutUpdatesEveryNodeThroughItsOwnNodeUpdatePlan(LocalCluster cluster)
       throws Exception {
     chain = new SimChain(50, List.of(), 5);
-    operator = OperatorUnderTest.start(cluster, Map.of());
+    operator = OperatorUnderTest.start(cluster, Map.of("SEI_S3_ENDPOINT", chain.url()));
     create(
         cluster,
         "rpc",

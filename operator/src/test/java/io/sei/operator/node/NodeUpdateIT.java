@@ -52,7 +52,7 @@ class NodeUpdateIT {
 
   @Test
   void imageDriftRollsThePodExactlyOnceAndStampsTheCurrentImage(LocalCluster cluster) {
-    operator = OperatorUnderTest.start(cluster, Map.of());
+    operator = OperatorUnderTest.start(cluster, Map.of("SEI_S3_ENDPOINT", chain.url()));
     Nodes.create(cluster, "rpc", Nodes.following(chain, V1).withFullNode(new FullNodeSpec()));
     Nodes.awaitPhase(cluster, "rpc", NodePhase.Running);
 
@@ -70,7 +70,7 @@ class NodeUpdateIT {
   @Test
   void signingKeyDriftOnAnObserverMountsTheKeyWithOnePodCycleAndThenWritesNothing(
       LocalCluster cluster) throws Exception {
-    operator = OperatorUnderTest.start(cluster, Map.of());
+    operator = OperatorUnderTest.start(cluster, Map.of("SEI_S3_ENDPOINT", chain.url()));
     Nodes.create(cluster, "val", Nodes.observer(chain, V1));
     Nodes.awaitPhase(cluster, "val", NodePhase.Running);
     Nodes.secret(cluster, "val-signing-key", Keys.SIGNING_KEY_FILE, Keys.SIGNING_KEY);
@@ -123,7 +123,7 @@ class NodeUpdateIT {
 
   @Test
   void imageAndSigningKeyDriftInOneEditCycleThePodOnceAndStampBoth(LocalCluster cluster) {
-    operator = OperatorUnderTest.start(cluster, Map.of());
+    operator = OperatorUnderTest.start(cluster, Map.of("SEI_S3_ENDPOINT", chain.url()));
     Nodes.create(cluster, "val", Nodes.observer(chain, V1));
     Nodes.awaitPhase(cluster, "val", NodePhase.Running);
     Nodes.secret(cluster, "val-signing-key", Keys.SIGNING_KEY_FILE, Keys.SIGNING_KEY);
@@ -152,7 +152,7 @@ class NodeUpdateIT {
 
   @Test
   void aMissingSigningKeySecretIsNotReadyAndThePodIsNotCycled(LocalCluster cluster) {
-    operator = OperatorUnderTest.start(cluster, Map.of());
+    operator = OperatorUnderTest.start(cluster, Map.of("SEI_S3_ENDPOINT", chain.url()));
     Nodes.create(cluster, "val", Nodes.observer(chain, V1));
     Nodes.awaitPhase(cluster, "val", NodePhase.Running);
 
@@ -175,7 +175,7 @@ class NodeUpdateIT {
 
   @Test
   void aMalformedSigningKeyIsInvalidAndThePodIsNotCycled(LocalCluster cluster) {
-    operator = OperatorUnderTest.start(cluster, Map.of());
+    operator = OperatorUnderTest.start(cluster, Map.of("SEI_S3_ENDPOINT", chain.url()));
     Nodes.create(cluster, "val", Nodes.observer(chain, V1));
     Nodes.awaitPhase(cluster, "val", NodePhase.Running);
     Nodes.secret(cluster, "val-signing-key", Keys.SIGNING_KEY_FILE, "{\"address\":\"A0B1\"}");

@@ -46,7 +46,7 @@ class OperatorRestartIT {
   @Test
   void aRestartedOperatorResumesThePlanWithoutResubmittingCompletedSidecarTasks(
       LocalCluster cluster) throws Exception {
-    operator = OperatorUnderTest.start(cluster, Map.of());
+    operator = OperatorUnderTest.start(cluster, Map.of("SEI_S3_ENDPOINT", chain.url()));
     Nodes.create(
         cluster, "node", Nodes.following(chain, "sei-sim:v1.0.0").withFullNode(new FullNodeSpec()));
 

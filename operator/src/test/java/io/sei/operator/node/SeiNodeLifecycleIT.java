@@ -85,7 +85,7 @@ class SeiNodeLifecycleIT {
   @Test
   void theProxyRefusesCallsWithoutTheGrantWhileTheOperatorsCallsPass(LocalCluster cluster)
       throws Exception {
-    operator = OperatorUnderTest.start(cluster, Map.of());
+    operator = OperatorUnderTest.start(cluster, Map.of("SEI_S3_ENDPOINT", chain.url()));
     Nodes.create(cluster, "gated", Nodes.following(chain, IMAGE).withFullNode(new FullNodeSpec()));
     SeiNode node = Nodes.awaitPhase(cluster, "gated", NodePhase.Running);
     assertThat(node.getStatus().getResolvedPeers()).containsExactly(chain.peer());
@@ -103,7 +103,7 @@ class SeiNodeLifecycleIT {
   @Test
   void aPodRestartedBehindTheOperatorsBackGetsItsSidecarMarkedReadyAgain(LocalCluster cluster)
       throws Exception {
-    operator = OperatorUnderTest.start(cluster, Map.of());
+    operator = OperatorUnderTest.start(cluster, Map.of("SEI_S3_ENDPOINT", chain.url()));
     Nodes.create(cluster, "heal", Nodes.following(chain, IMAGE).withFullNode(new FullNodeSpec()));
     Nodes.awaitPhase(cluster, "heal", NodePhase.Running);
     var pods = cluster.client().pods().inNamespace(cluster.namespace());
@@ -131,7 +131,7 @@ class SeiNodeLifecycleIT {
 
   @Test
   void withLeaderElectionTheOperatorHoldsTheLeaseAndReconciles(LocalCluster cluster) {
-    operator = OperatorUnderTest.start(cluster, Map.of(), true);
+    operator = OperatorUnderTest.start(cluster, Map.of("SEI_S3_ENDPOINT", chain.url()), true);
     Nodes.create(cluster, "led", Nodes.following(chain, IMAGE).withFullNode(new FullNodeSpec()));
 
     Nodes.awaitPhase(cluster, "led", NodePhase.Running);

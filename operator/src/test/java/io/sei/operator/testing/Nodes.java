@@ -60,9 +60,19 @@ public final class Nodes {
   }
 
   public static SeiNode create(LocalCluster cluster, String name, SeiNodeSpec spec) {
+    return create(cluster, name, spec, Map.of());
+  }
+
+  /** Creates SeiNode {@code name} labelled {@code labels}. */
+  public static SeiNode create(
+      LocalCluster cluster, String name, SeiNodeSpec spec, Map<String, String> labels) {
     SeiNode node = new SeiNode();
     node.setMetadata(
-        new ObjectMetaBuilder().withName(name).withNamespace(cluster.namespace()).build());
+        new ObjectMetaBuilder()
+            .withName(name)
+            .withNamespace(cluster.namespace())
+            .withLabels(labels)
+            .build());
     node.setSpec(spec);
     return cluster.client().resource(node).create();
   }
