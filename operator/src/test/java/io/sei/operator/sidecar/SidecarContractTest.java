@@ -169,7 +169,8 @@ class SidecarContractTest {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
     SimContext context = new SimContext(env, out, out, SimNet.IDENTITY, SimHttp.newClient());
-    RunningProcess sidecar = RunningProcess.start("sidecar", SimLauncher.create(List.of("serve"), context));
+    RunningProcess sidecar =
+        RunningProcess.start("sidecar", SimLauncher.create(List.of("serve"), context));
     try {
       Path token = Files.writeString(dir.resolve("token"), "operator-token");
       SidecarClient client = new SidecarClient(new TokenFile(token), Duration.ofSeconds(5));
@@ -217,9 +218,7 @@ class SidecarContractTest {
     AtomicInteger ids = new AtomicInteger();
     NodePlanDecision decision =
         new NodePlanner(
-                Clock.systemUTC(),
-                () -> "plan-" + ids.incrementAndGet(),
-                RetryPolicy.defaults())
+                Clock.systemUTC(), () -> "plan-" + ids.incrementAndGet(), RetryPolicy.defaults())
             .decide(node);
     assertThat(decision).isInstanceOf(NodePlanDecision.StartPlan.class);
     List<Submission> submissions = new ArrayList<>();
