@@ -26,6 +26,7 @@ import io.sei.operator.e2e.Waits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -231,14 +232,20 @@ public final class ProxySteps {
         .doesNotContainAnyElementsOf(sidecarPorts);
   }
 
-  /** The sidecar's {@code --listen} address, {@code host:port}. */
+  /**
+   * The address {@code seictl serve} binds, {@code host:port}: in trusted-header mode (required
+   * here) the sidecar binds {@code 127.0.0.1:<SEI_SIDECAR_PORT>} and nothing else.
+   */
   private static String sidecarListen(Pod pod) {
-    List<String> args = container(pod.getSpec(), SIDECAR).orElseThrow().getArgs();
-    int at = args.indexOf("--listen");
-    assertThat(at)
-        .as("the sidecar of pod %s has --listen", pod.getMetadata().getName())
-        .isNotNegative();
-    return args.get(at + 1);
+    Map<String, String> env = new HashMap<>();
+    Optional.ofNullable(container(pod.getSpec(), SIDECAR).orElseThrow().getEnv())
+        .orElse(List.of())
+        .forEach(e -> env.put(e.getName(), e.getValue()));
+    assertThat(env)
+        .as("the sidecar environment of pod %s", pod.getMetadata().getName())
+        .containsEntry("SEI_SIDECAR_AUTHN_MODE", "trusted-header")
+        .containsKey("SEI_SIDECAR_PORT");
+    return "127.0.0.1:" + env.get("SEI_SIDECAR_PORT");
   }
 
   private static String describe(ServicePort p) {
