@@ -5,12 +5,19 @@ import io.sei.operator.simulator.proc.SimContext;
 import io.sei.operator.simulator.proc.SimProcess;
 import io.sei.operator.simulator.sidecar.Sidecar;
 import io.sei.operator.simulator.sidecar.SidecarConfig;
-import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "sidecar", description = "Run the simulated sidecar (the v0 task API).")
+/**
+ * {@code sidecar}: the simulator's own way to start the sidecar, with an explicit home and listen
+ * address. It is {@code serve} with flags: each setting is a flag, else the same environment
+ * variable, and the same ones are required.
+ */
+@Command(
+    name = "sidecar",
+    description =
+        "Run the simulated sidecar with an explicit --listen address (the same sidecar as serve).")
 final class SidecarCommand implements RoleCommand {
 
   @Option(
@@ -20,29 +27,56 @@ final class SidecarCommand implements RoleCommand {
   boolean help;
 
   @Option(names = "--home", required = true, paramLabel = "DIR", description = "The node's home.")
-  Path home;
+  String home;
 
   @Option(
       names = "--listen",
       required = true,
       paramLabel = "HOST:PORT",
-      description = "API address.")
+      description = "API address (trusted-header mode binds loopback whatever is asked).")
   String listen;
 
   @Option(
       names = "--authn-mode",
       paramLabel = "MODE",
       description =
-          "none or trusted-header (default: env "
+          "unauthenticated (or none) or trusted-header (default: env "
               + SidecarConfig.AUTHN_MODE_ENV
-              + ", else none). trusted-header binds loopback and requires X-Remote-User.")
+              + ", else unauthenticated).")
   String authnMode;
+
+  @Option(names = "--chain-id", paramLabel = "ID", description = "Default: env SEI_CHAIN_ID.")
+  String chainId;
+
+  @Option(
+      names = "--genesis-bucket",
+      paramLabel = "NAME",
+      description = "Default: env SEI_GENESIS_BUCKET.")
+  String genesisBucket;
+
+  @Option(
+      names = "--genesis-region",
+      paramLabel = "REGION",
+      description = "Default: env SEI_GENESIS_REGION.")
+  String genesisRegion;
 
   @Option(
       names = "--snapshot-bucket",
-      paramLabel = "URL",
-      description = "Chain URL snapshot-restore reads (default: env SEI_SNAPSHOT_BUCKET).")
+      paramLabel = "NAME",
+      description = "Default: env SEI_SNAPSHOT_BUCKET (a bucket name).")
   String snapshotBucket;
+
+  @Option(
+      names = "--snapshot-region",
+      paramLabel = "REGION",
+      description = "Default: env SEI_SNAPSHOT_REGION.")
+  String snapshotRegion;
+
+  @Option(
+      names = "--s3-endpoint",
+      paramLabel = "URL",
+      description = "S3-compatible endpoint of both buckets (default: env AWS_ENDPOINT_URL_S3).")
+  String s3Endpoint;
 
   @Option(names = "--fault-fail-task", paramLabel = "TYPE", description = "Fail tasks of TYPE.")
   List<String> failTasks;
@@ -61,23 +95,48 @@ final class SidecarCommand implements RoleCommand {
 
   @Override
   public SimProcess create(SimContext context) {
+    // A bad flag is a usage error, reported before the environment is looked at.
     String mode = authnMode != null ? authnMode : context.env(SidecarConfig.AUTHN_MODE_ENV);
-    if (mode == null) {
-      mode = SidecarConfig.NO_AUTHN;
-    }
-    if (!mode.equals(SidecarConfig.TRUSTED_HEADER) && !mode.equals(SidecarConfig.NO_AUTHN)) {
+    boolean trustedHeader;
+    try {
+      trustedHeader = SidecarConfig.trustedHeader("none".equals(mode) ? "" : mode);
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "--authn-mode must be " + SidecarConfig.TRUSTED_HEADER + " or " + SidecarConfig.NO_AUTHN);
+          "--authn-mode must be unauthenticated, none or " + SidecarConfig.TRUSTED_HEADER);
     }
-    String bucket =
-        snapshotBucket != null ? snapshotBucket : context.env(SidecarConfig.SNAPSHOT_BUCKET_ENV);
+    String chain = pick(chainId, context, SidecarConfig.CHAIN_ID_ENV);
+    String gBucket = pick(genesisBucket, context, SidecarConfig.GENESIS_BUCKET_ENV);
+    String gRegion = pick(genesisRegion, context, SidecarConfig.GENESIS_REGION_ENV);
+    String sBucket = pick(snapshotBucket, context, SidecarConfig.SNAPSHOT_BUCKET_ENV);
+    String sRegion = pick(snapshotRegion, context, SidecarConfig.SNAPSHOT_REGION_ENV);
+    String[] values = {chain, gBucket, gRegion, sBucket, sRegion};
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] == null) {
+        return ServeCommand.exit(context, SidecarConfig.missing(SidecarConfig.REQUIRED_ENV.get(i)));
+      }
+    }
     return new Sidecar(
         new SidecarConfig(
             home,
-            listen,
-            mode.equals(SidecarConfig.TRUSTED_HEADER),
-            bucket,
+            trustedHeader ? loopback(listen) : listen,
+            trustedHeader,
+            chain,
+            gBucket,
+            gRegion,
+            sBucket,
+            sRegion,
+            pick(s3Endpoint, context, SidecarConfig.S3_ENDPOINT_ENV),
             new SidecarFaults(failTasks, hangTasks, http5xx)),
         context);
+  }
+
+  private static String pick(String flag, SimContext context, String variable) {
+    return flag != null && !flag.isBlank() ? flag : context.env(variable);
+  }
+
+  /** Trusted-header mode listens on loopback only, on the port asked. */
+  private static String loopback(String listen) {
+    int colon = listen.lastIndexOf(':');
+    return "127.0.0.1:" + (colon < 0 ? listen : listen.substring(colon + 1));
   }
 }

@@ -26,6 +26,7 @@ public final class SimLauncher {
         ChainCommand.class,
         SeidCommand.class,
         SidecarCommand.class,
+        ServeCommand.class,
         ClusterCommand.class,
         RehearseCommand.class
       })

@@ -1,12 +1,12 @@
 package io.sei.operator.simulator.sidecar;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.sei.operator.simulator.faults.FaultSource;
 import io.sei.operator.simulator.faults.Faults;
 import io.sei.operator.simulator.home.NodeHome;
-import io.sei.operator.simulator.net.HostPort;
+import io.sei.operator.simulator.home.NodeKey;
 import io.sei.operator.simulator.net.HttpApi;
-import io.sei.operator.simulator.net.HttpApi.BadRequest;
 import io.sei.operator.simulator.net.HttpApi.Request;
 import io.sei.operator.simulator.net.HttpApi.Response;
 import io.sei.operator.simulator.net.Json;
@@ -16,45 +16,43 @@ import io.sei.operator.simulator.proc.SimProcess;
 import io.sei.operator.simulator.proc.StopSignal;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 
 /**
- * The simulated sidecar: the v0 task API whose task effects are real on the node's home. Readiness
- * lives in memory, so a restarted sidecar starts not ready.
+ * The simulated sidecar ({@code seictl serve}): the real sidecar's v0 HTTP API and task engine,
+ * whose task effects are real files in the node's home. See {@code docs/simulator.md}.
  */
 public final class Sidecar implements SimProcess {
 
-  /** Paths kube-rbac-proxy lets through without authentication ({@code --ignore-paths}). */
+  /** Paths that need no {@code X-Remote-User} in trusted-header mode (probes and metrics). */
   public static final Set<String> BYPASS_PATHS =
       Set.of("/v0/healthz", "/v0/startupz", "/v0/livez", "/v0/metrics");
 
   static final String REMOTE_USER = "X-Remote-User";
-  private static final Pattern TASK_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+  static final String TASKS = "/v0/tasks";
 
   private final SidecarConfig config;
   private final SimContext context;
+  private final NodeHome home;
   private final FaultSource faults;
-  private final TaskBoard tasks;
+  private final SidecarMetrics metrics = new SidecarMetrics();
   private final StopSignal stop = new StopSignal();
-  private final AtomicBoolean ready = new AtomicBoolean();
-  private final AtomicLong requests = new AtomicLong();
   private final CompletableFuture<InetSocketAddress> listening = new CompletableFuture<>();
+  private TaskEngine engine;
   private int injected5xx;
   private int injected5xxBudget;
 
   public Sidecar(SidecarConfig config, SimContext context) {
     this.config = config;
     this.context = context;
-    NodeHome home = new NodeHome(config.home().toString(), context.fs());
+    this.home = new NodeHome(config.home(), context.fs());
     this.faults = new FaultSource(new Faults(null, config.faults()), home.root(), context);
-    TaskEnv env = new TaskEnv(home, context.http(), config.snapshotBucket(), this::markReady);
-    this.tasks = new TaskBoard(env, faults);
   }
 
   /** Completes with the bound address once the API listens. */
@@ -69,24 +67,42 @@ public final class Sidecar implements SimProcess {
 
   @Override
   public int run() {
+    TaskStore store;
+    try {
+      ensureDefaultConfig();
+      store = TaskStore.open(home);
+    } catch (IOException | RuntimeException e) {
+      return fail("open result store: " + e.getMessage(), e);
+    }
+    TaskEnv env =
+        new TaskEnv(
+            home,
+            config,
+            new S3(config.s3Endpoint(), context.client(), context.net()),
+            context.http());
+    engine = new TaskEngine(store, env, faults, metrics, context::log);
+    engine.rehydrate();
     HttpApi api;
     try {
-      api = HttpApi.start(context.net().listen(bindAddress()), "sim-sidecar-http", 4, this::handle);
+      api =
+          HttpApi.start(context.net().listen(config.listen()), "sim-sidecar-http", 4, this::handle);
     } catch (IOException | IllegalArgumentException e) {
-      context.fatal("ERROR sidecar: " + e.getMessage());
-      listening.completeExceptionally(e);
-      tasks.close();
-      return ExitCodes.ERROR;
+      engine.close();
+      return fail("server error: " + e.getMessage(), e);
     }
     try (api;
-        tasks) {
+        TaskEngine closing = engine) {
       context.log(
           "SIDECAR listening="
               + api.hostPort()
               + " authn="
-              + (config.trustedHeader() ? SidecarConfig.TRUSTED_HEADER : SidecarConfig.NO_AUTHN)
+              + (config.trustedHeader()
+                  ? SidecarConfig.TRUSTED_HEADER
+                  : SidecarConfig.UNAUTHENTICATED)
               + " home="
-              + config.home());
+              + config.home()
+              + " chain="
+              + config.chainId());
       listening.complete(api.address());
       stop.await();
       context.log("SIDECAR stopped");
@@ -94,66 +110,112 @@ public final class Sidecar implements SimProcess {
     }
   }
 
-  /** In trusted-header mode the sidecar binds loopback whatever it was asked. */
-  private String bindAddress() {
-    HostPort asked = HostPort.parse(config.listen());
-    if (!config.trustedHeader() || isLoopback(asked.host())) {
-      return config.listen();
-    }
-    String loopback = new HostPort("127.0.0.1", asked.port()).toString();
-    context.log("AUTHN trusted-header: binding loopback " + loopback + " instead of " + asked);
-    return loopback;
+  private int fail(String message, Exception e) {
+    context.fatal("ERROR sidecar: " + message);
+    listening.completeExceptionally(e);
+    return ExitCodes.ERROR;
   }
 
-  private static boolean isLoopback(String host) {
-    return host.startsWith("127.") || host.equals("localhost") || host.equals("::1");
-  }
-
-  private void markReady() {
-    if (!ready.getAndSet(true)) {
-      context.log("SIDECAR ready");
+  /** As the real sidecar at start: {@code config/} and {@code data/}, a default config.toml. */
+  private void ensureDefaultConfig() throws IOException {
+    Files.createDirectories(home.configTomlFile().getParent());
+    Files.createDirectories(home.stateFile().getParent());
+    if (!Files.exists(home.configTomlFile())) {
+      home.writeBytes(
+          home.configTomlFile(),
+          "mode = \"full\"\n\n[p2p]\npersistent-peers = \"\"\n".getBytes(StandardCharsets.UTF_8));
     }
   }
 
-  private Response handle(Request request) throws BadRequest {
-    requests.incrementAndGet();
+  private Response handle(Request request) {
     String path = request.path();
     if (config.trustedHeader() && !BYPASS_PATHS.contains(path)) {
-      String user = request.header(REMOTE_USER);
-      if (user == null || user.isBlank()) {
-        return Response.error(401, "Unauthorized: no " + REMOTE_USER + " header");
+      Response rejected = authenticate(request);
+      if (rejected != null) {
+        return rejected;
       }
     }
-    boolean api = path.equals("/v0/status") || path.startsWith("/v0/tasks");
+    boolean api = path.equals("/v0/status") || path.equals(TASKS) || path.startsWith(TASKS + "/");
     if (api && injectFailure()) {
       return Response.error(503, "injected fault: answering 5xx");
     }
-    String method = request.method();
-    switch (path) {
-      case "/v0/healthz":
-        return ready.get()
-            ? Response.text(200, "ok\n")
-            : Response.text(503, "not ready: mark-ready has not run\n");
-      case "/v0/startupz":
-      case "/v0/livez":
-        return Response.text(200, "ok\n");
-      case "/v0/metrics":
-        return Response.text(200, metrics());
-      case "/v0/status":
-        return Response.json(200, Map.of("status", ready.get() ? "Ready" : "Initializing"));
-      case "/v0/tasks":
-        if (method.equals("POST")) {
-          return submit(request);
+    String route = request.method() + " " + path;
+    switch (route) {
+      case "GET /v0/healthz", "GET /v0/startupz":
+        return Response.empty(engine.ready() ? 200 : 503);
+      case "GET /v0/livez":
+        String broken = engine.livez();
+        if (broken == null) {
+          return Response.empty(200);
         }
-        return method.equals("GET")
-            ? Response.json(200, tasks.list())
-            : Response.error(405, method + " not allowed on " + path);
+        return "1".equals(request.query().get("verbose"))
+            ? Response.error(503, broken)
+            : Response.empty(503);
+      case "GET /v0/metrics":
+        return Response.text(200, metrics.text());
+      case "GET /v0/status":
+        return Response.json(200, Map.of("status", engine.ready() ? "Ready" : "Initializing"));
+      case "GET /v0/node-id":
+        return nodeId();
+      case "POST " + TASKS:
+        return submit(request);
+      case "GET " + TASKS:
+        ArrayNode list = Json.object().arrayNode();
+        engine.recent().forEach(row -> list.add(row.json()));
+        return Response.json(200, list);
       default:
-        if (path.startsWith("/v0/tasks/")) {
-          return task(method, path.substring("/v0/tasks/".length()));
-        }
-        return Response.error(404, "no route " + path);
+        break;
     }
+    if (path.startsWith(TASKS + "/") && path.indexOf('/', TASKS.length() + 1) < 0) {
+      String id = path.substring(TASKS.length() + 1);
+      if (!id.isEmpty()) {
+        switch (request.method()) {
+          case "GET":
+            TaskStore.Row row = engine.get(id);
+            return row == null
+                ? Response.error(404, "task not found")
+                : Response.json(200, row.json());
+          case "DELETE":
+            return delete(id);
+          default:
+            return Response.text(405, "Method Not Allowed\n");
+        }
+      }
+    }
+    if (List.of(
+            "/v0/healthz",
+            "/v0/startupz",
+            "/v0/livez",
+            "/v0/metrics",
+            "/v0/status",
+            "/v0/node-id",
+            TASKS)
+        .contains(path)) {
+      return Response.text(405, "Method Not Allowed\n");
+    }
+    return Response.text(404, "404 page not found\n");
+  }
+
+  /** Exactly one non-empty {@code X-Remote-User}, or a 401 naming what is wrong. */
+  private Response authenticate(Request request) {
+    List<String> values = request.headers().get(REMOTE_USER);
+    String reason;
+    String message;
+    if (values == null || values.isEmpty()) {
+      reason = "missing_header";
+      message = "missing " + REMOTE_USER + " header";
+    } else if (values.size() > 1) {
+      reason = "duplicate_header";
+      message =
+          "expected exactly one " + REMOTE_USER + " header — proxy must overwrite, not append";
+    } else if (values.get(0).isEmpty()) {
+      reason = "empty_header";
+      message = "empty " + REMOTE_USER + " header";
+    } else {
+      return null;
+    }
+    metrics.rejected(reason);
+    return Response.error(401, message);
   }
 
   private synchronized boolean injectFailure() {
@@ -169,80 +231,66 @@ public final class Sidecar implements SimProcess {
     return false;
   }
 
-  private Response submit(Request request) throws BadRequest {
+  private Response nodeId() {
+    Optional<String> id;
+    try {
+      id = NodeKey.nodeId(home);
+    } catch (IOException e) {
+      return Response.error(500, "invalid Ed25519 key in node_key.json");
+    }
+    return id.map(nodeId -> Response.json(200, Map.of("nodeId", nodeId)))
+        .orElseGet(
+            () ->
+                Response.error(
+                    500, "node_key.json not found — generate-identity may not have run yet"));
+  }
+
+  /** {@code POST /v0/tasks}: decoded as the real server decodes its request struct. */
+  private Response submit(Request request) {
     JsonNode body;
     try {
       body = Json.parse(request.body());
     } catch (IOException e) {
-      throw new BadRequest("body is not JSON: " + e.getMessage());
+      return Response.error(400, "invalid request body");
     }
-    if (!body.isObject()) {
-      throw new BadRequest("expected {\"id\"?, \"type\", \"params\"}");
+    if (body.isMissingNode()) {
+      return Response.error(400, "invalid request body");
     }
-    JsonNode idNode = body.path("id");
-    String id;
-    if (idNode.isMissingNode() || idNode.isNull()) {
-      id = UUID.randomUUID().toString();
-    } else if (idNode.isTextual() && TASK_ID.matcher(idNode.asText()).matches()) {
-      id = idNode.asText();
-    } else {
-      throw new BadRequest("id must be a string such as a UUID");
+    String id = null;
+    String type = "";
+    JsonNode params = null;
+    if (!body.isNull()) {
+      if (!body.isObject()) {
+        return Response.error(400, "invalid request body");
+      }
+      JsonNode idNode = body.get("id");
+      JsonNode typeNode = body.get("type");
+      JsonNode paramsNode = body.get("params");
+      if ((idNode != null && !idNode.isNull() && !idNode.isTextual())
+          || (typeNode != null && !typeNode.isNull() && !typeNode.isTextual())
+          || (paramsNode != null && !paramsNode.isNull() && !paramsNode.isObject())) {
+        return Response.error(400, "invalid request body");
+      }
+      id = idNode == null || idNode.isNull() ? null : idNode.asText();
+      type = typeNode == null || typeNode.isNull() ? "" : typeNode.asText();
+      params = paramsNode == null || paramsNode.isNull() ? null : paramsNode;
     }
-    JsonNode typeNode = body.path("type");
-    if (!typeNode.isTextual()) {
-      throw new BadRequest("type must be a string");
+    if (type.isEmpty()) {
+      return Response.error(400, "type is required");
     }
-    String type = typeNode.asText();
-    SidecarTask.Parser parser =
-        SidecarTask.parser(type).orElseThrow(() -> new BadRequest("unknown task type " + type));
-    JsonNode params = body.path("params");
-    if (params.isMissingNode() || params.isNull()) {
-      params = Json.object();
-    } else if (!params.isObject()) {
-      throw new BadRequest("params must be an object");
-    }
-    TaskBoard.Submission submission = tasks.submit(id, type, params, parser.parse(params));
-    if (submission.created()) {
-      context.log("TASK submitted id=" + id + " type=" + type);
-    }
-    return Response.json(submission.created() ? 201 : 202, submission.task());
-  }
-
-  private Response task(String method, String id) {
-    switch (method) {
-      case "GET":
-        JsonNode task = tasks.get(id);
-        return task == null ? Response.error(404, "no task " + id) : Response.json(200, task);
-      case "DELETE":
-        return tasks.delete(id) ? Response.empty(204) : Response.error(404, "no task " + id);
-      default:
-        return Response.error(405, method + " not allowed on a task");
+    try {
+      return Response.json(201, Map.of("id", engine.submit(id, type, params)));
+    } catch (TaskEngine.Rejected e) {
+      return Response.error(400, e.getMessage());
     }
   }
 
-  private String metrics() {
-    StringBuilder text = new StringBuilder();
-    text.append("# HELP sei_sidecar_ready 1 once mark-ready has run.\n")
-        .append("# TYPE sei_sidecar_ready gauge\n")
-        .append("sei_sidecar_ready ")
-        .append(ready.get() ? 1 : 0)
-        .append('\n')
-        .append("# HELP sei_sidecar_tasks Tasks known to the sidecar, by status.\n")
-        .append("# TYPE sei_sidecar_tasks gauge\n");
-    tasks
-        .countsByStatus()
-        .forEach(
-            (status, count) ->
-                text.append("sei_sidecar_tasks{status=\"")
-                    .append(status)
-                    .append("\"} ")
-                    .append(count)
-                    .append('\n'));
-    text.append("# HELP sei_sidecar_requests_total HTTP requests served.\n")
-        .append("# TYPE sei_sidecar_requests_total counter\n")
-        .append("sei_sidecar_requests_total ")
-        .append(requests.get())
-        .append('\n');
-    return text.toString();
+  private Response delete(String id) {
+    try {
+      return engine.delete(id) ? Response.empty(204) : Response.error(404, "task not found");
+    } catch (IOException e) {
+      return new Response(
+          503, "application/json", Json.bytes(Map.of("error", "failed to delete task; retry")));
+    }
   }
 }

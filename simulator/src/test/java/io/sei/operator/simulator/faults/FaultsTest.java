@@ -1,5 +1,6 @@
 package io.sei.operator.simulator.faults;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static io.sei.operator.simulator.support.Sim.get;
 import static io.sei.operator.simulator.support.Sim.json;
 import static io.sei.operator.simulator.support.Sim.request;
@@ -147,31 +148,34 @@ class FaultsTest {
   @Test
   void failTaskTypeFailsItAndAResubmissionRunsItAgain() throws IOException {
     String url = sidecar("--fault-fail-task", "config-validate");
-    submit(url, "v", "config-validate");
-    await().atMost(Duration.ofSeconds(5)).until(() -> status(url, "v").equals("failed"));
-    assertThat(json(request(url + "/v0/tasks/v", "GET", null, Map.of())).path("error").asText())
+    String v = "5f0c7a2e-1111-4b5e-9c3d-000000000001";
+    submit(url, v, "config-validate");
+    await().atMost(Duration.ofSeconds(5)).until(() -> status(url, v).equals("failed"));
+    assertThat(json(request(url + "/v0/tasks/" + v, "GET", null, Map.of())).path("error").asText())
         .contains("injected fault");
 
     faultsFile("{\"sidecar\":{\"failTaskTypes\":[]}}");
-    assertThat(submit(url, "v", "config-validate")).isEqualTo(202);
-    await().atMost(Duration.ofSeconds(5)).until(() -> status(url, "v").equals("failed"));
-    assertThat(json(request(url + "/v0/tasks/v", "GET", null, Map.of())).path("error").asText())
-        .contains("no genesis");
+    assertThat(submit(url, v, "config-validate")).isEqualTo(201);
+    await().atMost(Duration.ofSeconds(5)).until(() -> status(url, v).equals("failed"));
+    JsonNode rerun = json(request(url + "/v0/tasks/" + v, "GET", null, Map.of()));
+    assertThat(rerun.path("run").asInt()).as("run of the re-submitted task").isEqualTo(2);
+    assertThat(rerun.path("error").asText()).as("the real check now runs").contains("app.toml");
   }
 
   @Test
   void hangTaskTypeKeepsItRunningWhileTheFaultIsSet() throws IOException {
     faultsFile("{\"sidecar\":{\"hangTaskTypes\":[\"mark-ready\"]}}");
     String url = sidecar();
-    submit(url, "m", "mark-ready");
+    String m = "5f0c7a2e-1111-4b5e-9c3d-000000000002";
+    submit(url, m, "mark-ready");
     await()
         .during(Duration.ofMillis(300))
         .atMost(Duration.ofSeconds(2))
-        .until(() -> status(url, "m").equals("running"));
+        .until(() -> status(url, m).equals("running"));
     assertThat(request(url + "/v0/healthz", "GET", null, Map.of()).statusCode()).isEqualTo(503);
 
     faultsFile("{\"sidecar\":{}}");
-    await().atMost(Duration.ofSeconds(5)).until(() -> status(url, "m").equals("completed"));
+    await().atMost(Duration.ofSeconds(5)).until(() -> status(url, m).equals("completed"));
   }
 
   @Test

@@ -85,7 +85,24 @@ public final class Sim implements AutoCloseable {
     }
   }
 
+  /**
+   * The variables a sidecar refuses to start without, as tests give them: a sidecar started with
+   * {@link #start} gets each one its test does not set (set one to {@code ""} to leave it unset).
+   */
+  public static final Map<String, String> SIDECAR_ENV =
+      Map.of(
+          "SEI_CHAIN_ID", "sei-test",
+          "SEI_GENESIS_BUCKET", "sei-sim-genesis",
+          "SEI_GENESIS_REGION", "local-1",
+          "SEI_SNAPSHOT_BUCKET", "sei-sim-snapshots",
+          "SEI_SNAPSHOT_REGION", "local-1");
+
   public Proc start(Map<String, String> env, String... args) {
+    if (args.length > 0 && (args[0].equals("sidecar") || args[0].equals("serve"))) {
+      Map<String, String> withDefaults = new HashMap<>(SIDECAR_ENV);
+      withDefaults.putAll(env);
+      env = withDefaults;
+    }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrintStream stream = new PrintStream(new SyncStream(out), true, StandardCharsets.UTF_8);
     SimContext context = new SimContext(env, stream, stream, SimNet.IDENTITY, CLIENT);
