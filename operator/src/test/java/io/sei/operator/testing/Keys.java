@@ -16,7 +16,14 @@ public final class Keys {
           + "\"priv_key\":{\"type\":\"tendermint/PrivKeyEd25519\","
           + "\"value\":\"dGVzdC1wcml2YXRlLWtleS1vZi10aGUtc2ltdWxhdG9y\"}}";
 
+  /**
+   * A real Ed25519 node key: {@code priv_key.value} is base64 of the 32-byte seed followed by the
+   * 32-byte public key, as CometBFT writes it; its node id is {@link #NODE_ID}.
+   */
   public static final String NODE_KEY =
       "{\"priv_key\":{\"type\":\"tendermint/PrivKeyEd25519\","
-          + "\"value\":\"dGVzdC1ub2RlLWtleS1vZi10aGUtc2ltdWxhdG9y\"}}";
+          + "\"value\":\"IEuQiIVbOBfC687slILDyfbwPKqCxZs5z/MTmvtyGTcGGqNW6pjXRc54qyd4nYfLdTQzrsOQQ8E1XsTjzXfusg==\"}}";
+
+  /** The CometBFT node id of {@link #NODE_KEY}: hex of the first 20 bytes of SHA-256(pubkey). */
+  public static final String NODE_ID = "58259f9ca49caa7ca849b66d24e0acd9b70785fa";
 }

@@ -56,7 +56,7 @@ public final class SimChain implements AutoCloseable {
 
   /** A static peer address of the chain, {@code <id>@127.0.0.1:<port>}. */
   public String peer() {
-    return "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00@127.0.0.1:" + port;
+    return ChainConfig.DEFAULT_NODE_ID + "@127.0.0.1:" + port;
   }
 
   /** The chain's latest height. */

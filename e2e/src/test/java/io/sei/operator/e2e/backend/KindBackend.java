@@ -42,7 +42,8 @@ public final class KindBackend implements ClusterBackend {
   static final String CHAIN = "sei-chain";
   static final String SIM_IMAGE = "sei-sim:v6.3.0";
   static final int CHAIN_PORT = 26657;
-  private static final String CHAIN_NODE_ID = "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00";
+  private static final String CHAIN_NODE_ID =
+      io.sei.operator.simulator.chain.ChainConfig.DEFAULT_NODE_ID;
 
   private final KindContainer<?> kind;
   private final KubernetesClient client;

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeoutException;
 
 /** A simulated chain in the test's JVM, on the host's 127.0.0.1, reachable from every pod. */
 final class LocalChain implements SimulatedChain {
-  private static final String NODE_ID = "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00";
+  private static final String NODE_ID = io.sei.operator.simulator.chain.ChainConfig.DEFAULT_NODE_ID;
 
   private final RunningProcess running;
   private final int port;

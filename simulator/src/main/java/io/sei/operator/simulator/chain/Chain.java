@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * <p>HTTP API: {@code GET /status} (CometBFT-shaped), {@code GET /upgrades}, {@code GET
  * /snapshot?atOrBelow=H}, {@code POST /followers} and {@code POST /signatures} (a node's progress
  * and its signatures), {@code GET /followers}, {@code GET /evidence}, {@code GET
- * /signatures?address=A}.
+ * /signatures?address=A}; and, as an S3-compatible store for any bucket name, {@code GET
+ * /{bucket}?list-type=2&prefix=P} and {@code GET /{bucket}/{chainId}/state-sync/{height}.tar.gz},
+ * {@code GET /{bucket}/{chainId}/genesis.json}.
  */
 public final class Chain implements SimProcess {
 
@@ -110,8 +112,108 @@ public final class Chain implements SimProcess {
       case "GET /followers" -> Response.json(200, Map.of("followers", ledger.followers()));
       case "GET /evidence" -> Response.json(200, Map.of("evidence", ledger.evidence()));
       case "GET /signatures" -> signatures(request);
-      default -> Response.error(404, "no route " + route);
+      default -> request.method().equals("GET") ? bucket(request) : noRoute(route);
     };
+  }
+
+  private static Response noRoute(String route) {
+    return Response.error(404, "no route " + route);
+  }
+
+  // The S3-compatible store, path style, for any bucket name and chain id (the real sidecar's
+  // layout): GET /{bucket}?list-type=2&prefix=P lists <chainId>/state-sync/<height>.tar.gz, one
+  // per snapshot the chain has taken (their body is the snapshot as JSON, not a tarball); GET
+  // /{bucket}/{chainId}/genesis.json is {"chain_id": chainId}.
+  private static final java.util.regex.Pattern SNAPSHOT_KEY =
+      java.util.regex.Pattern.compile("[^/]+/state-sync/(\\d{1,18})\\.tar\\.gz");
+  private static final java.util.regex.Pattern GENESIS_KEY =
+      java.util.regex.Pattern.compile("([^/]+)/genesis\\.json");
+
+  private Response bucket(Request request) {
+    String path = request.path();
+    int slash = path.indexOf('/', 1);
+    String bucket = slash < 0 ? path.substring(1) : path.substring(1, slash);
+    if (bucket.isEmpty()) {
+      return noRoute("GET " + path);
+    }
+    if (slash < 0 || slash == path.length() - 1) {
+      return "2".equals(request.query().get("list-type"))
+          ? listObjects(bucket, request.query().getOrDefault("prefix", ""))
+          : noRoute("GET " + path);
+    }
+    String key = path.substring(slash + 1);
+    java.util.regex.Matcher genesis = GENESIS_KEY.matcher(key);
+    if (genesis.matches()) {
+      return Response.json(200, Map.of("chain_id", genesis.group(1)));
+    }
+    java.util.regex.Matcher snapshot = SNAPSHOT_KEY.matcher(key);
+    if (snapshot.matches()) {
+      long height = Long.parseLong(snapshot.group(1));
+      long interval = config.snapshotInterval();
+      if (interval > 0 && height > 0 && height % interval == 0) {
+        try {
+          ChainLedger.Snapshot taken = ledger.snapshotAtOrBelow(height);
+          if (taken.height() == height) {
+            return Response.json(200, taken);
+          }
+        } catch (IllegalStateException none) {
+          // not taken yet
+        }
+      }
+    }
+    return s3Error(404, "NoSuchKey", "The specified key does not exist.", "/" + bucket + "/" + key);
+  }
+
+  private Response listObjects(String bucket, String prefix) {
+    StringBuilder xml =
+        new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+            .append("<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">")
+            .append("<Name>")
+            .append(xmlText(bucket))
+            .append("</Name><Prefix>")
+            .append(xmlText(prefix))
+            .append("</Prefix>");
+    java.util.List<String> keys = new java.util.ArrayList<>();
+    int cut = prefix.indexOf("/state-sync/");
+    long interval = config.snapshotInterval();
+    if (cut > 0 && prefix.indexOf('/') == cut && interval > 0) {
+      String chainId = prefix.substring(0, cut);
+      long height = ledger.status().height();
+      for (long h = interval; h <= height; h += interval) {
+        String key = chainId + "/state-sync/" + h + ".tar.gz";
+        if (key.startsWith(prefix)) {
+          keys.add(key);
+        }
+      }
+    }
+    xml.append("<KeyCount>")
+        .append(keys.size())
+        .append("</KeyCount><MaxKeys>")
+        .append(Math.max(1000, keys.size()))
+        .append("</MaxKeys><IsTruncated>false</IsTruncated>");
+    for (String key : keys) {
+      xml.append("<Contents><Key>").append(xmlText(key)).append("</Key></Contents>");
+    }
+    xml.append("</ListBucketResult>\n");
+    return new Response(
+        200, "application/xml", xml.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static Response s3Error(int status, String code, String message, String resource) {
+    String xml =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>"
+            + code
+            + "</Code><Message>"
+            + message
+            + "</Message><Resource>"
+            + xmlText(resource)
+            + "</Resource></Error>\n";
+    return new Response(
+        status, "application/xml", xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static String xmlText(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   private ObjectNode status() {
@@ -121,7 +223,7 @@ public final class Chain implements SimProcess {
     root.put("id", -1);
     ObjectNode result = root.putObject("result");
     ObjectNode nodeInfo = result.putObject("node_info");
-    nodeInfo.put("id", "sim-chain");
+    nodeInfo.put("id", config.nodeId());
     nodeInfo.put("network", "sei-sim");
     ObjectNode sync = result.putObject("sync_info");
     sync.put("latest_block_height", Long.toString(status.height()));

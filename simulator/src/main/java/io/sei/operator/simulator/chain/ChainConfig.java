@@ -12,15 +12,35 @@ import java.util.List;
  * @param snapshotInterval a snapshot every K blocks (0: none)
  * @param resumeAfterUpgradeMs resume this long after halting at an upgrade; null: resume once a
  *     follower with the handler is at the height before the upgrade
+ * @param nodeId the node id its {@code /status} answers ({@code result.node_info.id}): a node given
+ *     the peer {@code <nodeId>@<host>:<port>} follows the chain only when the ids agree
  */
 public record ChainConfig(
     String listen,
     long blockTimeMs,
     List<Upgrade> upgrades,
     long snapshotInterval,
-    Long resumeAfterUpgradeMs) {
+    Long resumeAfterUpgradeMs,
+    String nodeId) {
+
+  /** The chain's node id unless {@code --node-id} says otherwise. */
+  public static final String DEFAULT_NODE_ID = "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00";
+
+  /** A chain with the {@linkplain #DEFAULT_NODE_ID default node id}. */
+  public ChainConfig(
+      String listen,
+      long blockTimeMs,
+      List<Upgrade> upgrades,
+      long snapshotInterval,
+      Long resumeAfterUpgradeMs) {
+    this(listen, blockTimeMs, upgrades, snapshotInterval, resumeAfterUpgradeMs, DEFAULT_NODE_ID);
+  }
 
   public ChainConfig {
+    if (nodeId == null || !nodeId.matches("[0-9a-fA-F]{40}")) {
+      throw new IllegalArgumentException("--node-id must be 40 hex digits");
+    }
+    nodeId = nodeId.toLowerCase(java.util.Locale.ROOT);
     if (blockTimeMs <= 0) {
       throw new IllegalArgumentException("--block-time-ms must be positive");
     }

@@ -59,6 +59,15 @@ final class ChainCommand implements RoleCommand {
               + " the handler is at HEIGHT-1.")
   Long resumeAfterUpgradeMs;
 
+  @Option(
+      names = "--node-id",
+      paramLabel = "HEX",
+      defaultValue = ChainConfig.DEFAULT_NODE_ID,
+      description =
+          "The node id /status answers, 40 hex digits: peers address the chain as"
+              + " <id>@HOST:PORT (default: ${DEFAULT-VALUE}).")
+  String nodeId;
+
   @Override
   public SimProcess create(SimContext context) {
     List<Upgrade> parsed = new ArrayList<>();
@@ -66,7 +75,8 @@ final class ChainCommand implements RoleCommand {
       parsed.add(Upgrade.parse(spec));
     }
     return new Chain(
-        new ChainConfig(listen, blockTimeMs, parsed, snapshotInterval, resumeAfterUpgradeMs),
+        new ChainConfig(
+            listen, blockTimeMs, parsed, snapshotInterval, resumeAfterUpgradeMs, nodeId),
         context);
   }
 }

@@ -46,7 +46,10 @@ final class SeidStartCommand implements RoleCommand {
   @Option(
       names = "--peer",
       paramLabel = "URL",
-      description = "Chain to follow (repeatable; default: config/peers.json under the home).")
+      description =
+          "Peer to follow (repeatable): <node id>@HOST:PORT, checked against the node id the peer"
+              + " answers, or a URL, not checked (default: p2p.persistent-peers of"
+              + " config/config.toml).")
   List<String> peers = new ArrayList<>();
 
   @Option(
@@ -55,18 +58,27 @@ final class SeidStartCommand implements RoleCommand {
       description = "Address of /status (default: " + SeidConfig.DEFAULT_RPC_LISTEN + ").")
   String rpcListen;
 
-  @Option(names = "--standalone", description = "Do not wait for the sidecar to be ready.")
+  @Option(
+      names = {"--p2p-listen", "--p2p.laddr"},
+      paramLabel = "HOST:PORT",
+      description =
+          "Address of the P2P port other nodes peer with (default: "
+              + SeidConfig.DEFAULT_P2P_LISTEN
+              + ").")
+  String p2pListen;
+
+  @Option(
+      names = "--standalone",
+      description = "Accepted for compatibility; seid waits for no sidecar unless told to.")
   boolean standalone;
 
   @Option(
       names = "--sidecar-url",
       paramLabel = "URL",
       description =
-          "Sidecar to wait for (default: env "
+          "Wait until this sidecar's /v0/healthz answers 200 before starting (default: env "
               + SIDECAR_URL_ENV
-              + ", else "
-              + SeidConfig.DEFAULT_SIDECAR_URL
-              + ").")
+              + ", else do not wait).")
   String sidecarUrl;
 
   @Option(
@@ -110,8 +122,8 @@ final class SeidStartCommand implements RoleCommand {
             version,
             peers,
             rpcListen != null ? rpcListen : SeidConfig.DEFAULT_RPC_LISTEN,
-            standalone,
-            sidecar != null ? sidecar : SeidConfig.DEFAULT_SIDECAR_URL,
+            p2pListen != null ? p2pListen : SeidConfig.DEFAULT_P2P_LISTEN,
+            sidecar,
             sync,
             50,
             new SeidFaults(crashAtHeight, crashOnUpgrade, stallAtHeight, slowSyncMs, crashOnStart)),

@@ -21,6 +21,7 @@ record KubeletContext(
     List<ContainerRuntime> runtimes,
     Probes probes,
     PodAddresses addresses,
+    ClusterDns dns,
     PodVolumes volumes,
     ScheduledExecutorService scheduler,
     ExecutorService workers,

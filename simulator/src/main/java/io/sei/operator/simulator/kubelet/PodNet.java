@@ -2,9 +2,11 @@ package io.sei.operator.simulator.kubelet;
 
 import io.sei.operator.simulator.net.HostPort;
 import io.sei.operator.simulator.net.SimNet;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,15 +16,27 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code 127.0.0.1:<port>} reaches its own pod when a container of the pod listens on that port,
  * and the host otherwise (a simulated chain on the host's 127.0.0.1 stays reachable).
  *
+ * <p>A cluster name ({@code <service>.<namespace>.svc}, {@code …svc.cluster.local}) is resolved
+ * through {@link ClusterDns} to the address of a pod behind the Service, same port; a cluster name
+ * that does not resolve makes {@link #outbound} throw an {@link UncheckedIOException} wrapping an
+ * {@link UnknownHostException}, the simulator's NXDOMAIN.
+ *
  * <p>Limit: nothing stops another local process from calling a pod address directly. That a
  * loopback-bound sidecar is unreachable from outside its pod is proven on kind, not here.
  */
 final class PodNet implements SimNet {
   private final String podIp;
+  private final ClusterDns dns;
   private final Set<Integer> listening = ConcurrentHashMap.newKeySet();
 
   PodNet(String podIp) {
+    this(podIp, null);
+  }
+
+  /** A pod network whose cluster names resolve through {@code dns} (null: none resolve). */
+  PodNet(String podIp, ClusterDns dns) {
     this.podIp = podIp;
+    this.dns = dns;
   }
 
   String podIp() {
@@ -55,14 +69,29 @@ final class PodNet implements SimNet {
   @Override
   public URI outbound(URI target) {
     String host = target.getHost();
+    if (host != null && ClusterDns.isClusterName(host)) {
+      if (dns == null) {
+        throw new UncheckedIOException(
+            new UnknownHostException(host + ": no cluster DNS in this pod network"));
+      }
+      try {
+        return withHost(target, dns.resolve(host));
+      } catch (UnknownHostException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     if (host == null || !isLocal(host) || !listening.contains(target.getPort())) {
       return target;
     }
+    return withHost(target, podIp);
+  }
+
+  private static URI withHost(URI target, String host) {
     try {
       return new URI(
           target.getScheme(),
           target.getUserInfo(),
-          podIp,
+          host,
           target.getPort(),
           target.getPath(),
           target.getQuery(),

@@ -121,7 +121,7 @@ final class PodSandbox {
   private void run() {
     try {
       synchronized (this) {
-        net = new PodNet(k.addresses().allocate());
+        net = new PodNet(k.addresses().allocate(), k.dns());
         startTime = Instant.now();
         condition("PodScheduled", true, null, null);
         markDirty();
@@ -404,20 +404,37 @@ final class PodSandbox {
       s.started = true;
       afterStarted(s, process);
     } else {
+      Instant budgetEnd = s.startedAt.plus(startupBudget(startup));
       schedule(
           s,
           startup,
           () -> {
-            if (k.probes().check(startup, s.spec, net.podIp())) {
-              synchronized (this) {
-                if (s.process == process && !s.started) {
-                  s.started = true;
-                  cancelProbes(s);
-                  afterStarted(s, process);
-                  markDirty();
-                  notifyAll();
-                }
+            boolean ok = k.probes().check(startup, s.spec, net.podIp());
+            boolean kill = false;
+            synchronized (this) {
+              if (s.process != process || s.started) {
+                return;
               }
+              if (ok) {
+                s.started = true;
+                cancelProbes(s);
+                afterStarted(s, process);
+                markDirty();
+                notifyAll();
+              } else if (!Instant.now().isBefore(budgetEnd)) {
+                // Kubernetes: failureThreshold consecutive failures kill the container, which
+                // then restarts per its restart policy.
+                kill = true;
+                cancelProbes(s);
+                LOG.info(
+                    "pod {}/{}: container {} failed its startup probe, will be restarted",
+                    namespace,
+                    name,
+                    s.spec.getName());
+              }
+            }
+            if (kill) {
+              process.stop(probeKillGrace(startup));
             }
           });
     }
@@ -477,6 +494,32 @@ final class PodSandbox {
             }
           });
     }
+  }
+
+  /**
+   * The startup probe's failure budget in real time: {@code initialDelaySeconds + failureThreshold
+   * × periodSeconds} (defaults 0, 3, 10), uncapped. The kubelet probes more often than the spec
+   * says ({@code probeCap}), so counting capped probes would kill far too early; a real kubelet
+   * reaches {@code failureThreshold} consecutive failures after about this long.
+   */
+  static Duration startupBudget(Probe startup) {
+    return Duration.ofSeconds(
+        Math.max(0, startup.getInitialDelaySeconds() == null ? 0 : startup.getInitialDelaySeconds())
+            + (long) threshold(startup.getFailureThreshold(), 3)
+                * Math.max(
+                    1, startup.getPeriodSeconds() == null ? 10 : startup.getPeriodSeconds()));
+  }
+
+  /** A probe's own termination grace period, else the pod's. */
+  private Duration probeKillGrace(Probe probe) {
+    Long seconds = probe.getTerminationGracePeriodSeconds();
+    if (seconds == null) {
+      return gracePeriod();
+    }
+    Duration grace = Duration.ofSeconds(Math.max(0, seconds));
+    return grace.compareTo(k.settings().maxGracePeriod()) > 0
+        ? k.settings().maxGracePeriod()
+        : grace;
   }
 
   private static int threshold(Integer value, int dflt) {

@@ -67,6 +67,7 @@ public final class SimulatedKubelet implements AutoCloseable {
                 new ProxyRuntime(cp.binaries().kubeRbacProxy(), cp.kubeconfig())),
             new Probes(http),
             PodAddresses.claim(),
+            new ClusterDns(client),
             new PodVolumes(client),
             scheduler,
             workers,

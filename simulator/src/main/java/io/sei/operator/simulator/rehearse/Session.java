@@ -2,6 +2,7 @@ package io.sei.operator.simulator.rehearse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.sei.operator.simulator.chain.ChainConfig;
 import io.sei.operator.simulator.net.SimHttp;
 import io.sei.operator.simulator.proc.StopSignal;
 import java.io.IOException;
@@ -46,7 +47,7 @@ final class Session {
 
   /** A static peer address of the chain: {@code <id>@<host>:<port>}. */
   String chainPeer() {
-    return "5e15e15e15e15e15e15e15e15e15e15e15e15e15@" + URI.create(chainUrl).getAuthority();
+    return ChainConfig.DEFAULT_NODE_ID + "@" + URI.create(chainUrl).getAuthority();
   }
 
   JsonNode chain(String pathAndQuery) throws IOException {

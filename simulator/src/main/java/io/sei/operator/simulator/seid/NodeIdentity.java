@@ -2,42 +2,37 @@ package io.sei.operator.simulator.seid;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sei.operator.simulator.home.NodeHome;
+import io.sei.operator.simulator.home.NodeKey;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Who a node is: its node id ({@code config/node_key.json}, else env {@value #NODE_ID_ENV}, else
- * derived from the home path) and, for a validator, its signing key address ({@code
+ * Who a node is: its CometBFT node id, derived from the Ed25519 key of {@code config/node_key.json}
+ * (see {@link NodeKey}), and, for a validator, its signing key address ({@code
  * config/priv_validator_key.json}).
+ *
+ * @param generatedNodeKey whether this start wrote a fresh node key (there was none)
  */
-public record NodeIdentity(String nodeId, Optional<String> signerAddress) {
+public record NodeIdentity(
+    String nodeId, Optional<String> signerAddress, boolean generatedNodeKey) {
 
-  public static final String NODE_ID_ENV = "SEI_SIM_NODE_ID";
-
-  /** Reads the identity; a malformed key file is an {@link IOException}. */
-  public static NodeIdentity read(NodeHome home, Map<String, String> env) throws IOException {
-    return new NodeIdentity(nodeId(home, env), signerAddress(home));
-  }
-
-  private static String nodeId(NodeHome home, Map<String, String> env) throws IOException {
-    Optional<JsonNode> nodeKey = home.read(home.nodeKeyFile());
-    if (nodeKey.isPresent()) {
-      String id = nodeKey.get().path("id").asText("");
-      if (!id.isEmpty()) {
-        return id;
+  /**
+   * Reads the identity. Like CometBFT's load-or-generate, a missing node key file is created with a
+   * fresh key (a mounted read-only Secret exists already, so it is never written over). A malformed
+   * key file is an {@link IOException}.
+   */
+  public static NodeIdentity load(NodeHome home) throws IOException {
+    boolean generated = false;
+    Optional<String> id = NodeKey.nodeId(home);
+    if (id.isEmpty()) {
+      home.write(home.nodeKeyFile(), NodeKey.generate());
+      generated = true;
+      id = NodeKey.nodeId(home);
+      if (id.isEmpty()) {
+        throw new IOException("cannot write a node key to " + home.nodeKeyFile());
       }
-      String priv = nodeKey.get().path("priv_key").path("value").asText("");
-      if (priv.isEmpty()) {
-        throw new IOException(home.nodeKeyFile() + " has no priv_key.value");
-      }
-      return NodeHome.hexId(priv);
     }
-    String fromEnv = env.get(NODE_ID_ENV);
-    if (fromEnv != null && !fromEnv.isBlank()) {
-      return fromEnv;
-    }
-    return NodeHome.hexId(home.root().toString());
+    return new NodeIdentity(id.get(), signerAddress(home), generated);
   }
 
   private static Optional<String> signerAddress(NodeHome home) throws IOException {

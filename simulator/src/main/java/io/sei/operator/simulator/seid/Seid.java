@@ -17,21 +17,28 @@ import io.sei.operator.simulator.proc.ExitCodes;
 import io.sei.operator.simulator.proc.SimContext;
 import io.sei.operator.simulator.proc.SimProcess;
 import io.sei.operator.simulator.proc.StopSignal;
+import io.sei.operator.simulator.seid.Peers.Peer;
 import io.sei.operator.simulator.version.SemVer;
 import io.sei.operator.simulator.version.VersionSource;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The simulated {@code seid start}: waits for its sidecar, follows the chain from its peers,
- * persists its height under {@code --home}, applies or panics at upgrades, signs with a mounted
- * key, and serves a CometBFT-shaped {@code /status}.
+ * The simulated {@code seid start}: follows the chain from the peers it was configured with (each
+ * {@code <id>@host:port} peer only once the node there proves to be {@code <id>}), persists its
+ * height under {@code --home}, applies or panics at upgrades, signs with a mounted key, serves a
+ * CometBFT-shaped {@code /status} on its RPC port and relays the chain on its P2P port (see {@link
+ * Relay}) so that other nodes can peer with it. It waits for a sidecar only when told to ({@code
+ * --sidecar-url} / {@code SEI_SIDECAR_URL}).
  */
 public final class Seid implements SimProcess {
 
@@ -52,12 +59,23 @@ public final class Seid implements SimProcess {
   private final SimHttp http;
   private final StopSignal stop = new StopSignal();
   private final CompletableFuture<InetSocketAddress> listening = new CompletableFuture<>();
+  private final CompletableFuture<InetSocketAddress> p2pListening = new CompletableFuture<>();
 
   private SemVer version;
-  private NodeIdentity identity;
-  private List<URI> peers = List.of();
+  private volatile NodeIdentity identity;
+  private List<Peer> peers = List.of();
   private int currentPeer;
   private boolean peersDownReported;
+
+  /** Peers whose node id this node checked since it last connected to them. */
+  private final Set<Peer> verified = new HashSet<>();
+
+  /** Peers whose id mismatch was already logged. */
+  private final Set<Peer> mismatchReported = new HashSet<>();
+
+  /** The peer of the last successful call: where the relay forwards to. */
+  private volatile Peer upstream;
+
   private volatile long height;
   private volatile long chainHeight;
   private volatile boolean reachedTip;
@@ -75,6 +93,11 @@ public final class Seid implements SimProcess {
     return listening;
   }
 
+  /** Completes with the P2P (relay) address once it is served. */
+  public CompletableFuture<InetSocketAddress> p2pListening() {
+    return p2pListening;
+  }
+
   @Override
   public void stop() {
     stop.raise();
@@ -83,13 +106,14 @@ public final class Seid implements SimProcess {
   @Override
   public int run() {
     HttpApi rpc = null;
+    HttpApi p2p = null;
     try {
       version = VersionSource.resolve(config.version(), context.env());
       if (seidFaults().crashesOnStart()) {
         throw new Panic("simulated crash on start (fault crashOnStart)");
       }
       context.log("SEID start version=" + version + " home=" + home.root());
-      if (!config.standalone()) {
+      if (config.sidecarUrl() != null) {
         awaitSidecar();
       }
       NodeState state = home.readState();
@@ -106,9 +130,22 @@ public final class Seid implements SimProcess {
         context.log("HALT height=" + state.height() + " (already committed)");
         return ExitCodes.OK;
       }
-      identity = NodeIdentity.read(home, context.env());
+      identity = NodeIdentity.load(home);
+      if (identity.generatedNodeKey()) {
+        context.log("NODE KEY generated " + home.nodeKeyFile());
+      }
+      peers = Peers.resolve(config.peers(), home);
+      if (peers.isEmpty()) {
+        throw new IllegalArgumentException(
+            "no peers: no --peer given and "
+                + home.configTomlFile()
+                + " has no p2p.persistent-peers");
+      }
       rpc = HttpApi.start(context.net().listen(config.rpcListen()), "sim-seid-rpc", 2, this::rpc);
+      Relay relay = new Relay(context, () -> identity.nodeId(), () -> upstream, this::status);
+      p2p = HttpApi.start(context.net().listen(config.p2pListen()), "sim-seid-p2p", 4, relay);
       listening.complete(rpc.address());
+      p2pListening.complete(p2p.address());
       context.log(
           "SEID node="
               + identity.nodeId()
@@ -116,12 +153,9 @@ public final class Seid implements SimProcess {
               + state.height()
               + " rpc="
               + rpc.hostPort()
+              + " p2p="
+              + p2p.hostPort()
               + identity.signerAddress().map(a -> " signer=" + a).orElse(""));
-      peers = Peers.resolve(config.peers(), home);
-      if (peers.isEmpty()) {
-        throw new IllegalArgumentException(
-            "no peers: pass --peer or let the sidecar's discover-peers write " + home.peersFile());
-      }
       return follow(state, fetchUpgrades());
     } catch (Panic p) {
       context.fatal("panic: " + p.getMessage());
@@ -134,6 +168,10 @@ public final class Seid implements SimProcess {
       return ExitCodes.ERROR;
     } finally {
       listening.completeExceptionally(new IllegalStateException("seid exited"));
+      p2pListening.completeExceptionally(new IllegalStateException("seid exited"));
+      if (p2p != null) {
+        p2p.close();
+      }
       if (rpc != null) {
         rpc.close();
       }
@@ -153,7 +191,7 @@ public final class Seid implements SimProcess {
           context.log("SIDECAR ready");
           return;
         }
-      } catch (IOException notYet) {
+      } catch (IOException | UncheckedIOException notYet) {
         // the sidecar is not listening yet: keep polling
       }
       pause(config.pollIntervalMs());
@@ -180,21 +218,33 @@ public final class Seid implements SimProcess {
     }
   }
 
-  /** A peer call with fail-over: the JSON of the first peer that answers 2xx, else empty. */
+  /**
+   * A peer call with fail-over: the JSON of the first peer that answers 2xx, else empty. A peer
+   * given as {@code <id>@host:port} is called only after its {@code /status} proved it is {@code
+   * <id>}; the check is made again after any failed call (a new connection, as CometBFT handshakes
+   * on every dial).
+   */
   private Optional<JsonNode> callChain(PeerCall call) {
     for (int tried = 0; tried < peers.size(); tried++) {
-      URI peer = peers.get(currentPeer);
+      Peer peer = peers.get(currentPeer);
       try {
-        SimHttp.Reply reply = call.on(peer);
-        if (reply.ok()) {
-          if (peersDownReported) {
-            context.log("PEER reachable url=" + peer);
-            peersDownReported = false;
+        if (handshake(peer)) {
+          SimHttp.Reply reply = call.on(peer.url());
+          if (reply.ok()) {
+            if (peersDownReported) {
+              context.log("PEER reachable " + peer);
+              peersDownReported = false;
+            }
+            upstream = peer;
+            return Optional.of(reply.body());
           }
-          return Optional.of(reply.body());
         }
-      } catch (IOException unreachable) {
-        // try the next peer
+      } catch (IOException | UncheckedIOException unreachable) {
+        // try the next peer (a name that does not resolve fails here too)
+      }
+      verified.remove(peer);
+      if (upstream == peer) {
+        upstream = null;
       }
       currentPeer = (currentPeer + 1) % peers.size();
     }
@@ -203,6 +253,30 @@ public final class Seid implements SimProcess {
       peersDownReported = true;
     }
     return Optional.empty();
+  }
+
+  /** Whether {@code peer} is the node it was configured as (always, for a peer without an id). */
+  private boolean handshake(Peer peer) throws IOException {
+    if (peer.nodeId().isEmpty() || verified.contains(peer)) {
+      return true;
+    }
+    SimHttp.Reply status = http.get(peer.url().resolve("/status"));
+    if (!status.ok()) {
+      return false;
+    }
+    String actual = status.body().path("result").path("node_info").path("id").asText("");
+    if (!peer.is(actual)) {
+      if (mismatchReported.add(peer)) {
+        context.log(
+            "PEER id mismatch: dialed "
+                + peer.address()
+                + " but the peer is "
+                + (actual.isEmpty() ? "(no node id)" : actual));
+      }
+      return false;
+    }
+    verified.add(peer);
+    return true;
   }
 
   @FunctionalInterface
@@ -337,6 +411,11 @@ public final class Seid implements SimProcess {
     if (!request.path().equals("/status")) {
       return Response.error(404, "no route " + request.path());
     }
+    return Response.json(200, status());
+  }
+
+  /** CometBFT-shaped status: this node's own id and height. */
+  private ObjectNode status() {
     long h = height;
     boolean catchingUp = !reachedTip || chainHeight - h > 10;
     ObjectNode root = Json.object();
@@ -350,6 +429,6 @@ public final class Seid implements SimProcess {
     sync.put("latest_block_height", Long.toString(h));
     sync.put("catching_up", catchingUp);
     identity.signerAddress().ifPresent(a -> result.putObject("validator_info").put("address", a));
-    return Response.json(200, root);
+    return root;
   }
 }

@@ -3,6 +3,7 @@ package io.sei.operator.simulator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sei.operator.simulator.chain.ChainConfig;
 import io.sei.operator.simulator.proc.ExitCodes;
 import io.sei.operator.simulator.support.Sim;
 import java.io.IOException;
@@ -78,8 +79,10 @@ class ProcessBoundaryTest {
               "--home",
               tmp.resolve("node").toString(),
               "--peer",
-              "id@" + address,
+              ChainConfig.DEFAULT_NODE_ID + "@" + address,
               "--rpc-listen",
+              "127.0.0.1:0",
+              "--p2p.laddr",
               "127.0.0.1:0",
               "--standalone",
               "--log_level",
@@ -132,6 +135,8 @@ class ProcessBoundaryTest {
               "--peer",
               chain,
               "--rpc-listen",
+              "127.0.0.1:0",
+              "--p2p.laddr",
               "127.0.0.1:0",
               "--sidecar-url",
               sidecarUrl);

@@ -1,12 +1,12 @@
 package io.sei.operator.simulator.faults;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import static io.sei.operator.simulator.support.Sim.get;
 import static io.sei.operator.simulator.support.Sim.json;
 import static io.sei.operator.simulator.support.Sim.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sei.operator.simulator.proc.ExitCodes;
 import io.sei.operator.simulator.support.Sim;
 import java.io.IOException;
@@ -48,6 +48,8 @@ class FaultsTest {
                 "--peer",
                 chain,
                 "--rpc-listen",
+                "127.0.0.1:0",
+                "--p2p.laddr",
                 "127.0.0.1:0",
                 "--standalone",
                 "--sync-interval-ms",

@@ -8,12 +8,16 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -26,14 +30,18 @@ import io.sei.operator.simulator.home.NodeHome;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
@@ -94,6 +102,7 @@ class SimulatedKubeletIT {
                     .withRestartPolicy("Always")
                     .withCommand("seictl")
                     .withArgs("sidecar", "--home", "/sei", "--listen", "127.0.0.1:7777")
+                    .withEnv(sidecarEnv())
                     .addNewEnv()
                     .withName("SEI_SIDECAR_AUTHN_MODE")
                     .withValue("trusted-header")
@@ -348,7 +357,257 @@ class SimulatedKubeletIT {
     assertThat(worst).as("API stays responsive (ms)").isLessThan(5000);
   }
 
+  @Test
+  void aNativeSidecarsStartupProbeGatesTheMainContainerAndNoOtherProbeRunsBeforeIt(
+      LocalCluster cluster) throws Exception {
+    String ns = cluster.namespace();
+    Container gate =
+        gateSidecar(
+            new ProbeBuilder()
+                .withNewHttpGet()
+                .withPath("/v0/healthz")
+                .withPort(new IntOrString(7777))
+                .endHttpGet()
+                .withPeriodSeconds(1)
+                .withFailureThreshold(3600)
+                .build());
+    createGatedPod(cluster, "gated", gate);
+    String ip = awaitPodIp(cluster, "gated");
+    await("the gate's sidecar listening")
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(() -> get("http://" + ip + ":7777/v0/livez", null) == 200);
+
+    // The startup probe keeps failing: seid must not run, the gate must not be ready.
+    await("several startup probes failed")
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              Pod p = cluster.client().pods().inNamespace(ns).withName("gated").get();
+              ContainerStatus main = p.getStatus().getContainerStatuses().get(0);
+              ContainerStatus sidecar = p.getStatus().getInitContainerStatuses().get(0);
+              return main.getState().getRunning() == null
+                  && !Boolean.TRUE.equals(sidecar.getStarted())
+                  && !Boolean.TRUE.equals(sidecar.getReady())
+                  && sidecar.getRestartCount() == 0;
+            });
+    assertThat(cluster.kubelet().logFile(ns, "gated", "seid").filter(Files::exists)).isEmpty();
+
+    // The flag flips: the startup probe passes, then seid starts and the readiness probe runs.
+    assertThat(
+            post("http://" + ip + ":7777/v0/tasks", null, markReady(UUID.randomUUID().toString())))
+        .isEqualTo(201);
+    await("seid started after the startup probe passed")
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(() -> body("http://" + ip + ":26657/status", null).contains("latest_block_height"));
+    Pod p = cluster.client().pods().inNamespace(ns).withName("gated").get();
+    ContainerStatus sidecar = p.getStatus().getInitContainerStatuses().get(0);
+    assertThat(sidecar.getStarted()).isTrue();
+    assertThat(sidecar.getRestartCount()).isZero();
+    await("the gate ready after its readiness probe")
+        .atMost(WAIT)
+        .until(() -> ready(cluster.client().pods().inNamespace(ns).withName("gated").get()));
+  }
+
+  @Test
+  void aStartupProbeFailingForFailureThresholdTimesPeriodKillsAndRestartsTheContainer(
+      LocalCluster cluster) {
+    String ns = cluster.namespace();
+    // 2 failures × 2 s: killed about 2 s + 4 s after it started, whatever the probe cap.
+    Container gate =
+        gateSidecar(
+            new ProbeBuilder()
+                .withNewHttpGet()
+                .withPath("/v0/healthz")
+                .withPort(new IntOrString(7777))
+                .endHttpGet()
+                .withInitialDelaySeconds(2)
+                .withPeriodSeconds(2)
+                .withFailureThreshold(2)
+                .build());
+    createGatedPod(cluster, "never-ready", gate);
+
+    ContainerStatus killed =
+        await("the sidecar killed by its startup probe and restarted")
+            .atMost(WAIT)
+            .until(
+                () -> {
+                  Pod p = cluster.client().pods().inNamespace(ns).withName("never-ready").get();
+                  return p == null || p.getStatus() == null
+                      ? null
+                      : p.getStatus().getInitContainerStatuses().isEmpty()
+                          ? null
+                          : p.getStatus().getInitContainerStatuses().get(0);
+                },
+                s ->
+                    s != null
+                        && s.getRestartCount() >= 1
+                        && s.getLastState().getTerminated() != null);
+    var terminated = killed.getLastState().getTerminated();
+    Duration lived =
+        Duration.between(
+            Instant.parse(terminated.getStartedAt()), Instant.parse(terminated.getFinishedAt()));
+    // The API server keeps these times in whole seconds: 6 s of budget is at least 5 s here.
+    assertThat(lived).isGreaterThanOrEqualTo(Duration.ofSeconds(5));
+    assertThat(terminated.getExitCode()).isEqualTo(143);
+    Pod p = cluster.client().pods().inNamespace(ns).withName("never-ready").get();
+    assertThat(p.getStatus().getContainerStatuses().get(0).getState().getRunning())
+        .as("seid never started")
+        .isNull();
+  }
+
+  @Test
+  void aPodReachesAnotherPodThroughItsServiceName(LocalCluster cluster) throws Exception {
+    String ns = cluster.namespace();
+    cluster
+        .client()
+        .pods()
+        .inNamespace(ns)
+        .resource(
+            new PodBuilder()
+                .withNewMetadata()
+                .withName("upstream")
+                .withLabels(Map.of("app", "upstream"))
+                .endMetadata()
+                .withSpec(
+                    new PodSpecBuilder()
+                        .withContainers(seid("sei-sim:v2.0.0", "--peer", chain.url()))
+                        .withVolumes(emptyData())
+                        .build())
+                .build())
+        .create();
+    cluster
+        .client()
+        .services()
+        .inNamespace(ns)
+        .resource(
+            new ServiceBuilder()
+                .withNewMetadata()
+                .withName("upstream")
+                .endMetadata()
+                .withNewSpec()
+                .withClusterIP("None")
+                .withPublishNotReadyAddresses(true)
+                .withSelector(Map.of("app", "upstream"))
+                .addNewPort()
+                .withName("p2p")
+                .withPort(26656)
+                .endPort()
+                .endSpec()
+                .build())
+        .create();
+    String upstreamIp = awaitPodIp(cluster, "upstream");
+    String upstreamId =
+        await("the upstream's node id")
+            .atMost(WAIT)
+            .ignoreExceptions()
+            .until(
+                () ->
+                    Serialization.jsonMapper()
+                        .readTree(body("http://" + upstreamIp + ":26657/status", null))
+                        .path("result")
+                        .path("node_info")
+                        .path("id")
+                        .asText(),
+                id -> id.matches("[0-9a-f]{40}"));
+
+    ClusterDns dns = new ClusterDns(cluster.client());
+    assertThat(dns.resolve("upstream." + ns + ".svc")).isEqualTo(upstreamIp);
+    assertThat(dns.resolve("upstream." + ns + ".svc.cluster.local")).isEqualTo(upstreamIp);
+    assertThatThrownBy(() -> dns.resolve("missing." + ns + ".svc"))
+        .isInstanceOf(UnknownHostException.class);
+
+    createPod(
+        cluster,
+        "downstream",
+        "sei-sim:v2.0.0",
+        "--peer",
+        upstreamId + "@upstream." + ns + ".svc.cluster.local:26656");
+    createPod(
+        cluster, "lost", "sei-sim:v2.0.0", "--peer", upstreamId + "@missing." + ns + ".svc:26656");
+    String downstreamIp = awaitPodIp(cluster, "downstream");
+    await("the downstream follows the chain through the upstream's Service name")
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(
+            () ->
+                Serialization.jsonMapper()
+                        .readTree(body("http://" + downstreamIp + ":26657/status", null))
+                        .path("result")
+                        .path("sync_info")
+                        .path("latest_block_height")
+                        .asLong()
+                    > 5);
+    await("an unknown Service name fails like NXDOMAIN")
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(
+            () ->
+                Files.readString(cluster.kubelet().logFile(ns, "lost", "seid").orElseThrow())
+                    .contains("WAIT peers unreachable"));
+  }
+
   // ---- helpers ---------------------------------------------------------------------------------
+
+  /** The variables the sidecar refuses to start without. */
+  private static List<EnvVar> sidecarEnv() {
+    return List.of(
+        new EnvVar("SEI_CHAIN_ID", "sei-test", null),
+        new EnvVar("SEI_GENESIS_BUCKET", "sei-sim-genesis", null),
+        new EnvVar("SEI_GENESIS_REGION", "local-1", null),
+        new EnvVar("SEI_SNAPSHOT_BUCKET", "sei-sim-snapshots", null),
+        new EnvVar("SEI_SNAPSHOT_REGION", "local-1", null));
+  }
+
+  /** A native sidecar (the simulated sidecar, unauthenticated) with the given startup probe. */
+  private static Container gateSidecar(Probe startup) {
+    return new ContainerBuilder()
+        .withName("gate")
+        .withImage("sei-sim:v1.0.0")
+        .withRestartPolicy("Always")
+        .withCommand("seictl")
+        .withArgs("sidecar", "--home", "/sei", "--listen", "0.0.0.0:7777")
+        .withEnv(sidecarEnv())
+        .withStartupProbe(startup)
+        .withNewReadinessProbe()
+        .withNewHttpGet()
+        .withPath("/v0/healthz")
+        .withPort(new IntOrString(7777))
+        .endHttpGet()
+        .withPeriodSeconds(1)
+        .endReadinessProbe()
+        .addNewVolumeMount()
+        .withName("data")
+        .withMountPath("/sei")
+        .endVolumeMount()
+        .build();
+  }
+
+  private void createGatedPod(LocalCluster cluster, String name, Container gate) {
+    cluster
+        .client()
+        .pods()
+        .inNamespace(cluster.namespace())
+        .resource(
+            new PodBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .withSpec(
+                    new PodSpecBuilder()
+                        .withInitContainers(gate)
+                        .withContainers(seid("sei-sim:v1.0.0", "--peer", chain.url()))
+                        .withVolumes(emptyData())
+                        .build())
+                .build())
+        .create();
+  }
+
+  private static io.fabric8.kubernetes.api.model.Volume emptyData() {
+    return new VolumeBuilder().withName("data").withNewEmptyDir().endEmptyDir().build();
+  }
 
   private static Container seid(String image, String... extraArgs) {
     List<String> args =
