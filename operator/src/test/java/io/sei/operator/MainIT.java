@@ -2,6 +2,7 @@ package io.sei.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sei.operator.testing.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,13 @@ import org.junit.jupiter.api.Test;
 class MainIT {
 
   record Exit(int code, String stdout, String stderr) {}
+
+  /** The required platform settings plus {@code extra}. */
+  private static Map<String, String> with(Map<String, String> extra) {
+    Map<String, String> env = new java.util.HashMap<>(Fixtures.REQUIRED_ENV);
+    env.putAll(extra);
+    return env;
+  }
 
   private static Exit runJar(Map<String, String> env) throws IOException, InterruptedException {
     Path jar = Path.of(System.getProperty("sei.operator.jar", "target/sei-operator.jar"));
@@ -48,8 +56,7 @@ class MainIT {
 
   @Test
   void aMalformedValueIsNamedInOneLine() throws Exception {
-    Exit exit =
-        runJar(Map.of("SEI_KUBE_RBAC_PROXY_IMAGE", "proxy:1", "SEI_SIDECAR_ENDPOINT", "dns"));
+    Exit exit = runJar(with(Map.of("SEI_SIDECAR_ENDPOINT", "dns")));
     assertThat(exit.code()).isEqualTo(2);
     assertThat(exit.stderr().lines())
         .singleElement()
@@ -61,10 +68,10 @@ class MainIT {
   void aValidConfigurationWithoutAReachableApiServerExitsWithOneNamingTheServer() throws Exception {
     Exit exit =
         runJar(
-            Map.of(
-                "SEI_KUBE_RBAC_PROXY_IMAGE", "proxy:1",
-                "KUBERNETES_MASTER", "https://127.0.0.1:1",
-                "KUBECONFIG", "/nonexistent/kubeconfig"));
+            with(
+                Map.of(
+                    "KUBERNETES_MASTER", "https://127.0.0.1:1",
+                    "KUBECONFIG", "/nonexistent/kubeconfig")));
     assertThat(exit.code()).isEqualTo(1);
     assertThat(exit.stderr())
         .startsWith("sei-operator: cannot reach the Kubernetes API server at https://127.0.0.1:1");

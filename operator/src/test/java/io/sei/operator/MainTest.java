@@ -2,6 +2,7 @@ package io.sei.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sei.operator.testing.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,19 +19,9 @@ class MainTest {
 
   /** The required settings plus {@code variable=value}. */
   private static Map<String, String> with(String variable, String value) {
-    return Map.of(
-        "SEI_KUBE_RBAC_PROXY_IMAGE",
-        "proxy",
-        "SEI_GENESIS_BUCKET",
-        "sei-genesis",
-        "SEI_GENESIS_REGION",
-        "us-east-2",
-        "SEI_SNAPSHOT_BUCKET",
-        "sei-snapshots",
-        "SEI_SNAPSHOT_REGION",
-        "us-east-2",
-        variable,
-        value);
+    Map<String, String> env = new java.util.HashMap<>(Fixtures.REQUIRED_ENV);
+    env.put(variable, value);
+    return env;
   }
 
   @Test

@@ -59,13 +59,13 @@ public final class OperatorRuntime implements AutoCloseable {
             new PodIp.Lookup() {
               @Override
               public Optional<String> podIp(String namespace, Map<String, String> selector) {
-                return NodePods.running(client, namespace, selector)
+                return NodePods.sidecarReachable(client, namespace, selector)
                     .map(p -> p.getStatus().getPodIP());
               }
 
               @Override
               public String whyNot(String namespace, Map<String, String> selector) {
-                return NodePods.whyNotRunning(client, namespace, selector);
+                return NodePods.whyNotReachable(client, namespace, selector);
               }
             });
     OperatorMetrics metrics = new OperatorMetrics();

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sei.operator.render.Names;
+import io.sei.operator.render.NodePod;
 import io.sei.operator.render.PodSpecHash;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,27 +25,46 @@ public final class NodePods {
 
   /**
    * The newest running, not terminating pod in {@code namespace} matching {@code selector}, with
-   * its IP. Backs {@link io.sei.operator.sidecar.PodIp} for an operator outside the cluster.
+   * its IP (seid answers there).
    */
   public static Optional<Pod> running(
       KubernetesClient client, String namespace, Map<String, String> selector) {
+    return newest(client, namespace, selector, NodePods::isRunning);
+  }
+
+  /**
+   * The newest not terminating pod in {@code namespace} matching {@code selector} whose
+   * kube-rbac-proxy runs, with its IP: its sidecar can be called. Such a pod is still Pending until
+   * {@code mark-ready}, since seid starts only after the proxy's startup probe passed. Backs {@link
+   * io.sei.operator.sidecar.PodIp} for an operator outside the cluster.
+   */
+  public static Optional<Pod> sidecarReachable(
+      KubernetesClient client, String namespace, Map<String, String> selector) {
+    return newest(client, namespace, selector, NodePods::isSidecarReachable);
+  }
+
+  private static Optional<Pod> newest(
+      KubernetesClient client,
+      String namespace,
+      Map<String, String> selector,
+      java.util.function.Predicate<Pod> filter) {
     return client.pods().inNamespace(namespace).withLabels(selector).list().getItems().stream()
-        .filter(NodePods::isRunning)
+        .filter(filter)
         .max(Comparator.comparing(p -> p.getMetadata().getCreationTimestamp()));
   }
 
   /**
-   * Why no pod in {@code namespace} matching {@code selector} is {@link #isRunning running}: e.g.
-   * {@code has no running pod (n-0: phase Pending, IP 127.1.0.4, init kube-rbac-proxy waiting
-   * CrashLoopBackOff)}.
+   * Why no pod in {@code namespace} matching {@code selector} is {@link #isSidecarReachable
+   * reachable}: e.g. {@code has no pod whose proxy runs (n-0: phase Pending, IP 127.1.0.4, init
+   * kube-rbac-proxy waiting CrashLoopBackOff)}.
    */
-  public static String whyNotRunning(
+  public static String whyNotReachable(
       KubernetesClient client, String namespace, Map<String, String> selector) {
     List<Pod> pods = client.pods().inNamespace(namespace).withLabels(selector).list().getItems();
     if (pods.isEmpty()) {
       return "has no pod yet";
     }
-    return "has no running pod ("
+    return "has no pod whose proxy runs ("
         + pods.stream().map(NodePods::describe).collect(Collectors.joining("; "))
         + ")";
   }
@@ -79,9 +99,29 @@ public final class NodePods {
 
   /** Phase Running with an IP, and not being deleted. */
   static boolean isRunning(Pod pod) {
+    return hasIp(pod) && "Running".equals(pod.getStatus().getPhase());
+  }
+
+  /**
+   * Not being deleted, an IP, phase Pending or Running, and the kube-rbac-proxy container running.
+   */
+  static boolean isSidecarReachable(Pod pod) {
+    return hasIp(pod)
+        && ("Pending".equals(pod.getStatus().getPhase())
+            || "Running".equals(pod.getStatus().getPhase()))
+        && Optional.ofNullable(pod.getStatus().getInitContainerStatuses())
+            .orElse(List.of())
+            .stream()
+            .anyMatch(
+                c ->
+                    NodePod.PROXY_CONTAINER.equals(c.getName())
+                        && c.getState() != null
+                        && c.getState().getRunning() != null);
+  }
+
+  private static boolean hasIp(Pod pod) {
     return pod.getMetadata().getDeletionTimestamp() == null
         && pod.getStatus() != null
-        && "Running".equals(pod.getStatus().getPhase())
         && pod.getStatus().getPodIP() != null
         && !pod.getStatus().getPodIP().isBlank();
   }

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * {@code replace-pod}: the StatefulSet updates only on delete, so the pod is deleted when — and
  * only when — it was not created from the applied template ({@link PodSpecHash}); done once the pod
- * created from the template runs. (Readiness follows {@code mark-ready}, later in the plan.)
+ * created from the template has its sidecar reachable. (seid starts after {@code mark-ready}, later
+ * in the plan.)
  */
 final class ReplacePod implements TaskExecution<ReplacePodParams> {
   @Override
@@ -29,6 +30,8 @@ final class ReplacePod implements TaskExecution<ReplacePodParams> {
           .delete();
       return Progress.waiting("deleted the stale pod " + pod.get().getMetadata().getName());
     }
-    return NodePods.isRunning(pod.get()) ? Progress.done() : Progress.waiting("the new pod starts");
+    return NodePods.isSidecarReachable(pod.get())
+        ? Progress.done()
+        : Progress.waiting("the new pod starts its sidecar and proxy");
   }
 }

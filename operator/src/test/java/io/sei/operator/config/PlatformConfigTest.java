@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.sei.operator.testing.Fixtures;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -19,14 +20,7 @@ class PlatformConfigTest {
   private static final String PROXY = "quay.io/brancz/kube-rbac-proxy:v0.19.1";
 
   private static Map<String, String> env(String... pairs) {
-    Map<String, String> env =
-        new HashMap<>(
-            Map.of(
-                "SEI_KUBE_RBAC_PROXY_IMAGE", PROXY,
-                "SEI_GENESIS_BUCKET", "sei-genesis",
-                "SEI_GENESIS_REGION", "us-east-2",
-                "SEI_SNAPSHOT_BUCKET", "sei-snapshots",
-                "SEI_SNAPSHOT_REGION", "us-east-2"));
+    Map<String, String> env = new HashMap<>(Fixtures.REQUIRED_ENV);
     for (int i = 0; i < pairs.length; i += 2) {
       env.put(pairs[i], pairs[i + 1]);
     }

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.sei.operator.config.ConfigOption;
 import io.sei.operator.config.PlatformConfig;
+import io.sei.operator.testing.Fixtures;
 import io.sei.operator.testing.RepoFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -103,12 +104,7 @@ class ChartAndManifestsTest {
     assertThatThrownBy(() -> PlatformConfig.fromEnvironment(DeployFiles.chartConfig()))
         .hasMessageStartingWith("SEI_GENESIS_BUCKET is required");
     Map<String, String> config = new HashMap<>(DeployFiles.chartConfig());
-    config.putAll(
-        Map.of(
-            "SEI_GENESIS_BUCKET", "sei-genesis",
-            "SEI_GENESIS_REGION", "us-east-2",
-            "SEI_SNAPSHOT_BUCKET", "sei-snapshots",
-            "SEI_SNAPSHOT_REGION", "us-east-2"));
+    Fixtures.REQUIRED_ENV.forEach(config::putIfAbsent);
     assertThat(PlatformConfig.fromEnvironment(config).kubeRbacProxyImage())
         .isEqualTo("quay.io/brancz/kube-rbac-proxy:v0.19.1");
   }

@@ -3,6 +3,8 @@ package io.sei.operator.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.sei.operator.api.Conditions;
@@ -20,6 +22,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.Test;
 @WithLocalControlPlane
 class SeiNodeLifecycleIT {
   private static final String IMAGE = "sei-sim:v1.0.0";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private SimChain chain;
   private OperatorUnderTest operator;
@@ -122,6 +126,22 @@ class SeiNodeLifecycleIT {
     assertThat(pod.getMetadata().getUid()).isNotEqualTo(oldUid);
     assertThat(Nodes.condition(Nodes.get(cluster, "heal"), Conditions.SIDECAR_READY))
         .hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo(Conditions.TRUE));
+    // The sidecar keeps its tasks on the data volume: the new pod's sidecar still knows the init
+    // plan's mark-ready as completed, so only a new id could make it ready again.
+    JsonNode tasks =
+        JSON.readTree(
+            get(
+                URI.create("http://" + pod.getStatus().getPodIP() + ":8443/v0/tasks"),
+                operator.token()));
+    List<JsonNode> markReady = new ArrayList<>();
+    tasks.forEach(t -> markReady.add(t));
+    assertThat(markReady)
+        .filteredOn(t -> t.path("type").asText().equals("mark-ready"))
+        .as("mark-ready tasks the restarted sidecar knows: the init plan's and a new one")
+        .hasSize(2)
+        .allSatisfy(t -> assertThat(t.path("status").asText()).isEqualTo("completed"))
+        .extracting(t -> t.path("id").asText())
+        .doesNotHaveDuplicates();
     String rpc = "http://" + pod.getStatus().getPodIP() + ":26657";
     await("seid in the new pod, released by its sidecar, follows the chain")
         .atMost(Duration.ofSeconds(60))
@@ -140,6 +160,15 @@ class SeiNodeLifecycleIT {
         cluster.client().leases().inNamespace(cluster.namespace()).withName("sei-operator").get();
     assertThat(lease).as("Lease sei-operator").isNotNull();
     assertThat(lease.getSpec().getHolderIdentity()).isNotBlank();
+  }
+
+  private static String get(URI uri, String token) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).GET().build();
+    HttpResponse<String> response =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("GET %s: %s", uri, response.body()).isEqualTo(200);
+    return response.body();
   }
 
   private static int post(URI uri, String token, String body) throws Exception {

@@ -138,15 +138,7 @@ class NodePodTest {
 
   @Test
   void anS3EndpointReachesTheSidecarAsTheAwsSdkOverride() {
-    PlatformConfig config =
-        PlatformConfig.fromEnvironment(
-            Map.of(
-                "SEI_KUBE_RBAC_PROXY_IMAGE", Fixtures.PROXY_IMAGE,
-                "SEI_GENESIS_BUCKET", "sei-genesis",
-                "SEI_GENESIS_REGION", "us-east-2",
-                "SEI_SNAPSHOT_BUCKET", "sei-snapshots",
-                "SEI_SNAPSHOT_REGION", "us-east-2",
-                "SEI_S3_ENDPOINT", "http://minio.storage:9000"));
+    PlatformConfig config = Fixtures.config(Map.of("SEI_S3_ENDPOINT", "http://minio.storage:9000"));
     PodSpec pod =
         NodeStatefulSet.render(Fixtures.fullNode(), config, Fixtures.SEID_IMAGE)
             .getSpec()

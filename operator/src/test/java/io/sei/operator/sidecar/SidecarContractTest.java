@@ -87,7 +87,7 @@ class SidecarContractTest {
         chainId: pacific-1
         image: sei-sim:v6.3.0
         peers: [{static: {addresses: ["CHAIN_PEER"]}}]
-        overrides: {network.p2p.max_num_inbound_peers: "40"}
+        overrides: {network.p2p.max_connections: "40"}
         fullNode: {snapshot: {s3: {targetHeight: 100}}}
         """,
         // s3 snapshot without a height ("latest"), no trust period, no peers

@@ -25,27 +25,30 @@ public final class Fixtures {
   public static final String SEID_IMAGE = "ghcr.io/sei-protocol/seid:v6.4.0";
   public static final String BOOTSTRAP_IMAGE = "ghcr.io/sei-protocol/seid:v6.3.0";
 
+  /** Every required platform setting, as a typical install gives them. */
+  public static final Map<String, String> REQUIRED_ENV =
+      Map.of(
+          "SEI_KUBE_RBAC_PROXY_IMAGE", PROXY_IMAGE,
+          "SEI_GENESIS_BUCKET", "sei-genesis",
+          "SEI_GENESIS_REGION", "us-east-2",
+          "SEI_SNAPSHOT_BUCKET", "sei-snapshots",
+          "SEI_SNAPSHOT_REGION", "us-east-2");
+
+  /** The required settings plus {@code extra}. */
+  public static PlatformConfig config(Map<String, String> extra) {
+    Map<String, String> env = new java.util.HashMap<>(REQUIRED_ENV);
+    env.putAll(extra);
+    return PlatformConfig.fromEnvironment(env);
+  }
+
   /** The platform as a typical install configures it. */
   public static PlatformConfig config() {
-    return PlatformConfig.fromEnvironment(
-        Map.of(
-            "SEI_KUBE_RBAC_PROXY_IMAGE", PROXY_IMAGE,
-            "SEI_GENESIS_BUCKET", "sei-genesis",
-            "SEI_GENESIS_REGION", "us-east-2",
-            "SEI_SNAPSHOT_BUCKET", "sei-snapshots",
-            "SEI_SNAPSHOT_REGION", "us-east-2",
-            "SEI_STORAGE_CLASS", "gp3"));
+    return config(Map.of("SEI_STORAGE_CLASS", "gp3"));
   }
 
   /** The platform with every default (only the required settings given). */
   public static PlatformConfig defaultConfig() {
-    return PlatformConfig.fromEnvironment(
-        Map.of(
-            "SEI_KUBE_RBAC_PROXY_IMAGE", PROXY_IMAGE,
-            "SEI_GENESIS_BUCKET", "sei-genesis",
-            "SEI_GENESIS_REGION", "us-east-2",
-            "SEI_SNAPSHOT_BUCKET", "sei-snapshots",
-            "SEI_SNAPSHOT_REGION", "us-east-2"));
+    return config(Map.of());
   }
 
   /** A full node restoring an S3 snapshot through a bootstrap Job, with extra pod labels. */

@@ -102,8 +102,9 @@ public final class NodePlans {
 
   /**
    * {@code buildNodeUpdatePlan}: {@code validate-signing-key} first on key drift, the shared pod
-   * cycle {@code apply-statefulset → apply-service → replace-pod}, the observers of each drift,
-   * then {@code mark-ready}. Co-drift is one plan with one pod cycle and both observers.
+   * cycle {@code apply-statefulset → apply-service → replace-pod}, {@code mark-ready} (which lets
+   * the new pod's seid start), then the observers of each drift. Co-drift is one plan with one pod
+   * cycle and both observers.
    */
   public static List<TaskParams> nodeUpdate(SeiNode node, boolean imageDrift, boolean keyDrift) {
     SeiNodeSpec spec = node.getSpec();
@@ -113,11 +114,12 @@ public final class NodePlans {
     steps.add(new ApplyStatefulsetParams(spec.getImage()));
     steps.add(new ApplyServiceParams());
     steps.add(new ReplacePodParams());
+    // The new pod's seid starts only after mark-ready, so the observers come after it.
+    steps.add(new MarkReadyParams());
     if (imageDrift) {
       steps.add(new ObserveImageParams(spec.getImage()));
     }
     secret.map(ObserveSigningKeyParams::new).ifPresent(steps::add);
-    steps.add(new MarkReadyParams());
     return steps;
   }
 

@@ -28,7 +28,7 @@ final class SampleParams {
         new ConfigureGenesisParams(),
         new ConfigApplyParams(
             NodeMode.ARCHIVE,
-            Map.of("network.p2p.max_num_inbound_peers", "40"),
+            Map.of("network.p2p.max_connections", "40"),
             List.of("id@host:26656"),
             List.of(new ConfigApplyParams.PeerSelector(Map.of("role", "rpc"), "chain"))),
         new ConfigureStateSyncParams("168h", 10, true),

@@ -1,14 +1,13 @@
 package io.sei.operator.simulator.cli;
 
-import io.sei.operator.simulator.faults.SidecarFaults;
 import io.sei.operator.simulator.net.HostPort;
 import io.sei.operator.simulator.proc.ExitCodes;
 import io.sei.operator.simulator.proc.SimContext;
 import io.sei.operator.simulator.proc.SimProcess;
 import io.sei.operator.simulator.sidecar.Sidecar;
 import io.sei.operator.simulator.sidecar.SidecarConfig;
-import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,20 +38,7 @@ final class ServeCommand implements RoleCommand {
       description = "API port (default: env SEI_SIDECAR_PORT, else 7777).")
   String port;
 
-  @Option(names = "--fault-fail-task", paramLabel = "TYPE", description = "Fail tasks of TYPE.")
-  List<String> failTasks;
-
-  @Option(
-      names = "--fault-hang-task",
-      paramLabel = "TYPE",
-      description = "Keep tasks of TYPE running.")
-  List<String> hangTasks;
-
-  @Option(
-      names = "--fault-5xx",
-      paramLabel = "N",
-      description = "Answer the next N task-API requests with 503.")
-  Integer http5xx;
+  @Mixin SidecarFaultOptions faults = new SidecarFaultOptions();
 
   @Override
   public SimProcess create(SimContext context) {
@@ -93,7 +79,7 @@ final class ServeCommand implements RoleCommand {
             context.env(SidecarConfig.SNAPSHOT_BUCKET_ENV),
             context.env(SidecarConfig.SNAPSHOT_REGION_ENV),
             context.env(SidecarConfig.S3_ENDPOINT_ENV),
-            new SidecarFaults(failTasks, hangTasks, http5xx)),
+            faults.faults()),
         context);
   }
 

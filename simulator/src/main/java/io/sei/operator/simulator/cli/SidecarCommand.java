@@ -1,12 +1,11 @@
 package io.sei.operator.simulator.cli;
 
-import io.sei.operator.simulator.faults.SidecarFaults;
 import io.sei.operator.simulator.proc.SimContext;
 import io.sei.operator.simulator.proc.SimProcess;
 import io.sei.operator.simulator.sidecar.Sidecar;
 import io.sei.operator.simulator.sidecar.SidecarConfig;
-import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -78,20 +77,7 @@ final class SidecarCommand implements RoleCommand {
       description = "S3-compatible endpoint of both buckets (default: env AWS_ENDPOINT_URL_S3).")
   String s3Endpoint;
 
-  @Option(names = "--fault-fail-task", paramLabel = "TYPE", description = "Fail tasks of TYPE.")
-  List<String> failTasks;
-
-  @Option(
-      names = "--fault-hang-task",
-      paramLabel = "TYPE",
-      description = "Keep tasks of TYPE running.")
-  List<String> hangTasks;
-
-  @Option(
-      names = "--fault-5xx",
-      paramLabel = "N",
-      description = "Answer the next N task-API requests with 503.")
-  Integer http5xx;
+  @Mixin SidecarFaultOptions faults = new SidecarFaultOptions();
 
   @Override
   public SimProcess create(SimContext context) {
@@ -126,7 +112,7 @@ final class SidecarCommand implements RoleCommand {
             sBucket,
             sRegion,
             pick(s3Endpoint, context, SidecarConfig.S3_ENDPOINT_ENV),
-            new SidecarFaults(failTasks, hangTasks, http5xx)),
+            faults.faults()),
         context);
   }
 
