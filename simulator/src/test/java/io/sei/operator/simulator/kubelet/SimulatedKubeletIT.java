@@ -586,22 +586,23 @@ class SimulatedKubeletIT {
   }
 
   private void createGatedPod(LocalCluster cluster, String name, Container gate) {
+    create(
+        cluster,
+        name,
+        new PodSpecBuilder()
+            .withInitContainers(gate)
+            .withContainers(seid("sei-sim:v1.0.0", "--peer", chain.url()))
+            .withVolumes(emptyData())
+            .build());
+  }
+
+  private static void create(LocalCluster cluster, String name, PodSpec spec) {
     cluster
         .client()
         .pods()
         .inNamespace(cluster.namespace())
         .resource(
-            new PodBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .endMetadata()
-                .withSpec(
-                    new PodSpecBuilder()
-                        .withInitContainers(gate)
-                        .withContainers(seid("sei-sim:v1.0.0", "--peer", chain.url()))
-                        .withVolumes(emptyData())
-                        .build())
-                .build())
+            new PodBuilder().withNewMetadata().withName(name).endMetadata().withSpec(spec).build())
         .create();
   }
 
@@ -627,27 +628,10 @@ class SimulatedKubeletIT {
   }
 
   private static void createPod(LocalCluster cluster, String name, String image, String... args) {
-    cluster
-        .client()
-        .pods()
-        .inNamespace(cluster.namespace())
-        .resource(
-            new PodBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .endMetadata()
-                .withSpec(
-                    new PodSpecBuilder()
-                        .withContainers(seid(image, args))
-                        .withVolumes(
-                            new VolumeBuilder()
-                                .withName("data")
-                                .withNewEmptyDir()
-                                .endEmptyDir()
-                                .build())
-                        .build())
-                .build())
-        .create();
+    create(
+        cluster,
+        name,
+        new PodSpecBuilder().withContainers(seid(image, args)).withVolumes(emptyData()).build());
   }
 
   private static ContainerStatus seidStatus(LocalCluster cluster, String pod) {

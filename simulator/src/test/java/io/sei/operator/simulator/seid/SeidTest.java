@@ -32,6 +32,18 @@ class SeidTest {
   }
 
   private Sim.Proc seid(Path home, String version, String chain, String... extra) {
+    List<String> args = new ArrayList<>(List.of("--peer", chain));
+    args.addAll(List.of(extra));
+    return start(home, version, args);
+  }
+
+  /** seid with its peers from config.toml (no --peer), RPC and P2P on free ports. */
+  private Sim.Proc seidFromConfig(Path home, String... extra) {
+    return start(home, "v1.0.0", List.of(extra));
+  }
+
+  /** seid on {@code home}: RPC and (unless {@code extra} names one) P2P on free ports. */
+  private Sim.Proc start(Path home, String version, List<String> extra) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -41,34 +53,11 @@ class SeidTest {
                 home.toString(),
                 "--version",
                 version,
-                "--peer",
-                chain,
-                "--rpc-listen",
-                "127.0.0.1:0",
-                "--p2p.laddr",
-                "tcp://127.0.0.1:0",
-                "--sync-interval-ms",
-                "1"));
-    args.addAll(List.of(extra));
-    return sim.start(args.toArray(String[]::new));
-  }
-
-  /** seid with its peers from config.toml (no --peer), RPC and P2P on free ports. */
-  private Sim.Proc seidFromConfig(Path home, String... extra) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "seid",
-                "start",
-                "--home",
-                home.toString(),
-                "--version",
-                "v1.0.0",
                 "--rpc.laddr",
                 "tcp://127.0.0.1:0",
                 "--sync-interval-ms",
                 "1"));
-    args.addAll(List.of(extra));
+    args.addAll(extra);
     if (!args.contains("--p2p.laddr")) {
       args.addAll(List.of("--p2p.laddr", "tcp://127.0.0.1:0"));
     }
