@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -122,6 +123,73 @@ final class ConfigValues {
       }
     }
     throw new IllegalArgumentException("must be one of " + SidecarEndpointMode.allValues());
+  }
+
+  private static final Pattern NAME = Pattern.compile("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$");
+  private static final Pattern LABEL_KEY =
+      Pattern.compile(
+          "^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$");
+  private static final Pattern LABEL_VALUE =
+      Pattern.compile("^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$");
+
+  /** A Kubernetes object name that is also a DNS label (namespaces, ServiceAccounts). */
+  static String name(String text) {
+    if (!NAME.matcher(text).matches()) {
+      throw new IllegalArgumentException(
+          "must be a DNS label: at most 63 lowercase letters, digits or '-', starting and ending"
+              + " with a letter or digit");
+    }
+    return text;
+  }
+
+  /** A {@link #name}, or empty for "not set". */
+  static Optional<String> optionalName(String text) {
+    return text.isEmpty() ? Optional.empty() : Optional.of(name(text));
+  }
+
+  /** Comma-separated {@link #name}s; empty for none. */
+  static Set<String> names(String text) {
+    Set<String> names = new TreeSet<>();
+    if (text.isEmpty()) {
+      return names;
+    }
+    for (String entry : text.split(",")) {
+      String name = entry.strip();
+      try {
+        names.add(name(name));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "has '" + name + "', which is not a namespace name: it " + e.getMessage());
+      }
+    }
+    return Set.copyOf(names);
+  }
+
+  static boolean bool(String text) {
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException("must be true or false");
+    };
+  }
+
+  /** {@code key=value,...}: Kubernetes label keys and values, at least one pair. */
+  static Map<String, String> labels(String text) {
+    Map<String, String> labels = new TreeMap<>();
+    for (String entry : text.split(",")) {
+      String[] pair = entry.strip().split("=", 2);
+      String key = pair[0].strip();
+      if (pair.length != 2
+          || !LABEL_KEY.matcher(key).matches()
+          || !LABEL_VALUE.matcher(pair[1].strip()).matches()
+          || labels.containsKey(key)) {
+        throw new IllegalArgumentException(
+            "must be a list of labels like app.kubernetes.io/name=sei-operator (valid label keys"
+                + " and values, each key once)");
+      }
+      labels.put(key, pair[1].strip());
+    }
+    return labels;
   }
 
   static Path absolutePath(String text) {

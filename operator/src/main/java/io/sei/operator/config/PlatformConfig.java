@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The platform's settings, read from the operator's environment and validated at startup. Every
@@ -25,6 +26,8 @@ import java.util.Optional;
  * @param minRequeue shortest requeue while a plan waits
  * @param sidecarEndpoint how the operator addresses sidecars
  * @param operatorTokenFile the operator's ServiceAccount token, sent to the proxy
+ * @param nodeAccess the identity and network policy of node pods
+ * @param watchNamespaces the namespaces the operator watches; all when empty
  */
 public record PlatformConfig(
     String kubeRbacProxyImage,
@@ -38,7 +41,9 @@ public record PlatformConfig(
     Duration pollInterval,
     Duration minRequeue,
     SidecarEndpointMode sidecarEndpoint,
-    Path operatorTokenFile) {
+    Path operatorTokenFile,
+    NodeAccess nodeAccess,
+    Set<String> watchNamespaces) {
 
   public static final ConfigOption<String> KUBE_RBAC_PROXY_IMAGE =
       ConfigOption.required(
@@ -135,6 +140,45 @@ public record PlatformConfig(
           "/var/run/secrets/kubernetes.io/serviceaccount/token",
           "bearer token sent to kube-rbac-proxy; re-read when the file changes",
           ConfigValues::absolutePath);
+  public static final ConfigOption<String> NODE_SERVICE_ACCOUNT =
+      ConfigOption.optional(
+          "SEI_NODE_SERVICE_ACCOUNT",
+          "sei-node",
+          "ServiceAccount of every node and bootstrap pod, created in a node's namespace when"
+              + " missing and bound to the ClusterRole "
+              + NodeAccess.PROXY_ROLE
+              + " (TokenReview and SubjectAccessReview for the pod's kube-rbac-proxy); its token is"
+              + " mounted into the proxy container only",
+          ConfigValues::name);
+  public static final ConfigOption<Boolean> NETWORK_POLICY =
+      ConfigOption.optional(
+          "SEI_NETWORK_POLICY",
+          "false",
+          "true renders a NetworkPolicy per node: port 8443 (kube-rbac-proxy) only from the"
+              + " operator's pods, seid's RPC and P2P ports from anywhere, nothing else; needs a CNI"
+              + " that enforces NetworkPolicies",
+          ConfigValues::bool);
+  public static final ConfigOption<Optional<String>> OPERATOR_NAMESPACE =
+      ConfigOption.optional(
+          "SEI_OPERATOR_NAMESPACE",
+          "",
+          "namespace of the operator's pods (the chart sets it); required when"
+              + " SEI_NETWORK_POLICY=true",
+          ConfigValues::optionalName);
+  public static final ConfigOption<Map<String, String>> OPERATOR_POD_LABELS =
+      ConfigOption.optional(
+          "SEI_OPERATOR_POD_LABELS",
+          "app.kubernetes.io/name=sei-operator",
+          "labels of the operator's pods, the only pods the NetworkPolicy lets reach port 8443"
+              + " (key=value,...)",
+          ConfigValues::labels);
+  public static final ConfigOption<Set<String>> WATCH_NAMESPACES =
+      ConfigOption.optional(
+          "SEI_WATCH_NAMESPACES",
+          "",
+          "comma-separated namespaces the operator watches (the chart's watchNamespaces, granted"
+              + " through Roles in each); every namespace when empty",
+          ConfigValues::names);
 
   /** Every option, in documentation order. */
   public static final List<ConfigOption<?>> OPTIONS =
@@ -157,7 +201,12 @@ public record PlatformConfig(
           POLL_INTERVAL,
           MIN_REQUEUE,
           SIDECAR_ENDPOINT,
-          OPERATOR_TOKEN_FILE);
+          OPERATOR_TOKEN_FILE,
+          NODE_SERVICE_ACCOUNT,
+          NETWORK_POLICY,
+          OPERATOR_NAMESPACE,
+          OPERATOR_POD_LABELS,
+          WATCH_NAMESPACES);
 
   /**
    * Reads and validates every option.
@@ -183,7 +232,9 @@ public record PlatformConfig(
             POLL_INTERVAL.read(environment),
             MIN_REQUEUE.read(environment),
             SIDECAR_ENDPOINT.read(environment),
-            OPERATOR_TOKEN_FILE.read(environment));
+            OPERATOR_TOKEN_FILE.read(environment),
+            nodeAccess(environment),
+            WATCH_NAMESPACES.read(environment));
     if (config.minRequeue().compareTo(config.pollInterval()) > 0) {
       throw new ConfigException(
           MIN_REQUEUE.variable(),
@@ -196,6 +247,26 @@ public record PlatformConfig(
               + "ms)");
     }
     return config;
+  }
+
+  private static NodeAccess nodeAccess(Map<String, String> environment) {
+    String serviceAccount = NODE_SERVICE_ACCOUNT.read(environment);
+    Map<String, String> operatorPods = OPERATOR_POD_LABELS.read(environment);
+    Optional<String> operatorNamespace = OPERATOR_NAMESPACE.read(environment);
+    if (!NETWORK_POLICY.read(environment)) {
+      return new NodeAccess(serviceAccount, Optional.empty());
+    }
+    if (operatorNamespace.isEmpty()) {
+      throw new ConfigException(
+          OPERATOR_NAMESPACE.variable(),
+          "is required when "
+              + NETWORK_POLICY.variable()
+              + "=true: the NetworkPolicy admits port 8443 from the operator's pods in that"
+              + " namespace");
+    }
+    return new NodeAccess(
+        serviceAccount,
+        Optional.of(new NodeAccess.OperatorPods(operatorNamespace.get(), operatorPods)));
   }
 
   private static ConfigOption<Map<String, Quantity>> resources(

@@ -31,6 +31,11 @@ public final class Names {
     return name(node) + "-rbac-proxy-config";
   }
 
+  /** The NetworkPolicy of the node's pods (production and bootstrap). */
+  public static String networkPolicy(SeiNode node) {
+    return name(node) + "-ingress";
+  }
+
   public static String statefulSet(SeiNode node) {
     return name(node);
   }

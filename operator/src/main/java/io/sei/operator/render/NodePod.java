@@ -5,11 +5,15 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -36,6 +40,11 @@ import java.util.TreeMap;
  * probe on the sidecar's {@code /v0/startupz} (503 until {@code mark-ready} completed), and the
  * kubelet starts a pod's main containers only after every native sidecar has started. A real {@code
  * seid start} does not wait for its sidecar by itself.
+ *
+ * <p>The pod runs as the node ServiceAccount with no automounted token: only the proxy mounts one
+ * (projected, an hour long), for its TokenReviews and SubjectAccessReviews. Every container runs as
+ * UID 65532 without privileges or capabilities, under the RuntimeDefault seccomp profile (the
+ * {@code restricted} Pod Security Standard).
  */
 public final class NodePod {
   private NodePod() {}
@@ -81,6 +90,24 @@ public final class NodePod {
 
   static final String DATA_VOLUME = "data";
   static final String PROXY_CONFIG_VOLUME = "rbac-proxy-config";
+  static final String PROXY_TOKEN_VOLUME = "kube-rbac-proxy-token";
+  static final String SIDECAR_TMP_VOLUME = "sidecar-tmp";
+
+  /**
+   * Where the proxy finds its API credentials: the in-cluster path of client-go (token, ca.crt,
+   * namespace), a projected volume mounted into the proxy container only.
+   */
+  public static final String SERVICE_ACCOUNT_DIR = "/var/run/secrets/kubernetes.io/serviceaccount";
+
+  /** Lifetime of the proxy's projected token; the kubelet renews it at 80 %. */
+  static final long PROXY_TOKEN_SECONDS = 3600;
+
+  /**
+   * The UID and GID of every container: the {@code nonroot} user of distroless images (seictl,
+   * kube-rbac-proxy); also the pod's {@code fsGroup}, so the data volume and key files are readable
+   * and writable by it.
+   */
+  static final long NON_ROOT_ID = 65532;
 
   /** Owner read-only, for key files. */
   private static final int KEY_FILE_MODE = 0400;
@@ -156,6 +183,9 @@ public final class NodePod {
                     .build())
             .withVolumeMounts(seidMounts)
             .withResources(config.seidResources())
+            // seid may write outside its home (Go's temp dir, its user's home): its root file
+            // system stays writable, everything else is as restricted as the other containers.
+            .withSecurityContext(containerSecurity(false))
             .build();
 
     List<Volume> volumes = new ArrayList<>();
@@ -173,6 +203,9 @@ public final class NodePod {
             .withName(Names.rbacProxyConfig(node))
             .endConfigMap()
             .build());
+    volumes.add(
+        new VolumeBuilder().withName(SIDECAR_TMP_VOLUME).withNewEmptyDir().endEmptyDir().build());
+    volumes.add(proxyTokenVolume());
     keys.forEach(k -> volumes.add(keyVolume(k)));
 
     Map<String, String> labels = new TreeMap<>();
@@ -187,6 +220,10 @@ public final class NodePod {
         .endMetadata()
         .withSpec(
             new PodSpecBuilder()
+                .withServiceAccountName(config.nodeAccess().serviceAccount())
+                // No container gets an API token but the proxy, through its own projected volume.
+                .withAutomountServiceAccountToken(false)
+                .withSecurityContext(podSecurity())
                 .withInitContainers(sidecar(node, config), proxy(node, config))
                 .withContainers(seid)
                 .withVolumes(volumes)
@@ -220,8 +257,11 @@ public final class NodePod {
         .withTerminationMessagePolicy(FALLBACK_TO_LOGS_ON_ERROR)
         .withArgs("serve")
         .withEnv(env)
-        .withVolumeMounts(dataMount())
+        .withVolumeMounts(
+            dataMount(),
+            new VolumeMountBuilder().withName(SIDECAR_TMP_VOLUME).withMountPath("/tmp").build())
         .withResources(spec.map(SidecarSpec::getResources).orElse(config.sidecarResources()))
+        .withSecurityContext(containerSecurity(true))
         .build();
   }
 
@@ -255,8 +295,81 @@ public final class NodePod {
                 .withName(PROXY_CONFIG_VOLUME)
                 .withMountPath(RbacProxyConfigMap.MOUNT_PATH)
                 .withReadOnly(true)
+                .build(),
+            new VolumeMountBuilder()
+                .withName(PROXY_TOKEN_VOLUME)
+                .withMountPath(SERVICE_ACCOUNT_DIR)
+                .withReadOnly(true)
                 .build())
         .withResources(config.proxyResources())
+        .withSecurityContext(containerSecurity(true))
+        .build();
+  }
+
+  /**
+   * The proxy's API credentials, as the kubelet's automount would write them: a short-lived,
+   * pod-bound token of the node ServiceAccount, the cluster's CA and the namespace.
+   */
+  private static Volume proxyTokenVolume() {
+    return new VolumeBuilder()
+        .withName(PROXY_TOKEN_VOLUME)
+        .withNewProjected()
+        .withDefaultMode(0444)
+        .addNewSource()
+        .withNewServiceAccountToken()
+        .withPath("token")
+        .withExpirationSeconds(PROXY_TOKEN_SECONDS)
+        .endServiceAccountToken()
+        .endSource()
+        .addNewSource()
+        .withNewConfigMap()
+        .withName("kube-root-ca.crt")
+        .addNewItem()
+        .withKey("ca.crt")
+        .withPath("ca.crt")
+        .endItem()
+        .endConfigMap()
+        .endSource()
+        .addNewSource()
+        .withNewDownwardAPI()
+        .addNewItem()
+        .withPath("namespace")
+        .withNewFieldRef()
+        .withApiVersion("v1")
+        .withFieldPath("metadata.namespace")
+        .endFieldRef()
+        .endItem()
+        .endDownwardAPI()
+        .endSource()
+        .endProjected()
+        .build();
+  }
+
+  /** The {@code restricted} Pod Security Standard, pod-wide. */
+  private static PodSecurityContext podSecurity() {
+    return new PodSecurityContextBuilder()
+        .withRunAsNonRoot(true)
+        .withRunAsUser(NON_ROOT_ID)
+        .withRunAsGroup(NON_ROOT_ID)
+        .withFsGroup(NON_ROOT_ID)
+        .withFsGroupChangePolicy("OnRootMismatch")
+        .withNewSeccompProfile()
+        .withType("RuntimeDefault")
+        .endSeccompProfile()
+        .build();
+  }
+
+  /**
+   * No privilege escalation, no capabilities; a read-only root file system when {@code
+   * readOnlyRoot}.
+   */
+  private static SecurityContext containerSecurity(boolean readOnlyRoot) {
+    return new SecurityContextBuilder()
+        .withAllowPrivilegeEscalation(false)
+        .withReadOnlyRootFilesystem(readOnlyRoot)
+        .withNewCapabilities()
+        .withDrop("ALL")
+        .endCapabilities()
         .build();
   }
 

@@ -1,37 +1,28 @@
 package io.sei.operator.testing;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.sei.operator.config.PlatformConfig;
 import io.sei.operator.planner.task.RetryPolicy;
 import io.sei.operator.runtime.OperatorRuntime;
 import io.sei.operator.runtime.RuntimeOptions;
+import io.sei.operator.simulator.cluster.OperatorRbac;
 import io.sei.operator.simulator.cluster.SimulatedStorage;
 import io.sei.operator.simulator.cluster.junit.LocalCluster;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -179,96 +170,24 @@ public final class OperatorUnderTest implements AutoCloseable {
             Clock.systemUTC()));
   }
 
+  /**
+   * The operator's ServiceAccount, granted what the chart grants with {@code watchNamespaces} set
+   * to the test's namespace: Roles there, cluster-wide only the node-proxy binding.
+   */
   private static String grant(LocalCluster cluster) {
     String ns = cluster.namespace();
-    String name = "sei-operator-" + ns;
-    KubernetesClient admin = cluster.client();
-    List<PolicyRule> rules = chartRules("clusterrole-rules.yaml");
-    admin
-        .serviceAccounts()
-        .inNamespace(ns)
-        .resource(
-            new ServiceAccountBuilder()
-                .withNewMetadata()
-                .withName(SERVICE_ACCOUNT)
-                .endMetadata()
-                .build())
-        .create();
-    admin
-        .rbac()
-        .clusterRoles()
-        .resource(
-            new ClusterRoleBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .endMetadata()
-                .withRules(rules)
-                .build())
-        .serverSideApply();
-    admin
-        .rbac()
-        .clusterRoleBindings()
-        .resource(
-            new ClusterRoleBindingBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .endMetadata()
-                .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", name)
-                .addNewSubject()
-                .withKind("ServiceAccount")
-                .withName(SERVICE_ACCOUNT)
-                .withNamespace(ns)
-                .endSubject()
-                .build())
-        .serverSideApply();
-    admin
-        .rbac()
-        .roles()
-        .inNamespace(ns)
-        .resource(
-            new RoleBuilder()
-                .withNewMetadata()
-                .withName("sei-operator-leader-election")
-                .endMetadata()
-                .withRules(chartRules("leader-election-rules.yaml"))
-                .build())
-        .serverSideApply();
-    admin
-        .rbac()
-        .roleBindings()
-        .inNamespace(ns)
-        .resource(
-            new RoleBindingBuilder()
-                .withNewMetadata()
-                .withName("sei-operator-leader-election")
-                .endMetadata()
-                .withNewRoleRef("rbac.authorization.k8s.io", "Role", "sei-operator-leader-election")
-                .addNewSubject()
-                .withKind("ServiceAccount")
-                .withName(SERVICE_ACCOUNT)
-                .withNamespace(ns)
-                .endSubject()
-                .build())
-        .serverSideApply();
+    OperatorRbac.install(cluster.client(), ns, SERVICE_ACCOUNT, rbacName(ns), Set.of(ns));
     return cluster.controlPlane().mintToken(ns, SERVICE_ACCOUNT, Duration.ofHours(1));
   }
 
-  /** A rules file of the chart, the one source of an RBAC role's rules. */
-  private static List<PolicyRule> chartRules(String file) {
-    return new KubernetesSerialization()
-        .unmarshal(
-            new ByteArrayInputStream(
-                RepoFiles.read("deploy/helm/sei-operator/files/" + file)
-                    .getBytes(StandardCharsets.UTF_8)),
-            new TypeReference<List<PolicyRule>>() {});
+  private static String rbacName(String namespace) {
+    return "sei-operator-" + namespace;
   }
 
   @Override
   public void close() {
     runtime.close();
     client.close();
-    String name = "sei-operator-" + cluster.namespace();
-    cluster.client().rbac().clusterRoleBindings().withName(name).delete();
-    cluster.client().rbac().clusterRoles().withName(name).delete();
+    OperatorRbac.uninstall(cluster.client(), rbacName(cluster.namespace()));
   }
 }

@@ -1,23 +1,15 @@
 package io.sei.operator.e2e.backend;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.sei.operator.config.PlatformConfig;
 import io.sei.operator.planner.task.RetryPolicy;
 import io.sei.operator.runtime.OperatorRuntime;
 import io.sei.operator.runtime.RuntimeOptions;
 import io.sei.operator.simulator.cluster.LocalControlPlane;
+import io.sei.operator.simulator.cluster.OperatorRbac;
 import io.sei.operator.simulator.cluster.SimulatedStorage;
 import io.sei.operator.simulator.kubelet.KubeletSettings;
 import io.sei.operator.simulator.kubelet.SimulatedKubelet;
@@ -130,90 +122,12 @@ public final class LocalBackend implements ClusterBackend {
   }
 
   /**
-   * The operator's ServiceAccount in its own namespace, bound to the chart's ClusterRole rules and
-   * its leader-election Role; returns a token of it.
+   * The operator's ServiceAccount in its own namespace, granted what the chart grants
+   * (cluster-wide); returns a token of it.
    */
   private static String operatorAccount(LocalControlPlane cp) {
-    KubernetesClient admin = cp.client();
-    admin
-        .namespaces()
-        .resource(new NamespaceBuilder().withNewMetadata().withName(OPERATOR).endMetadata().build())
-        .serverSideApply();
-    admin
-        .serviceAccounts()
-        .inNamespace(OPERATOR)
-        .resource(
-            new ServiceAccountBuilder().withNewMetadata().withName(OPERATOR).endMetadata().build())
-        .serverSideApply();
-    admin
-        .rbac()
-        .clusterRoles()
-        .resource(
-            new ClusterRoleBuilder()
-                .withNewMetadata()
-                .withName(OPERATOR)
-                .endMetadata()
-                .withRules(chartRules("clusterrole-rules.yaml"))
-                .build())
-        .serverSideApply();
-    admin
-        .rbac()
-        .clusterRoleBindings()
-        .resource(
-            new ClusterRoleBindingBuilder()
-                .withNewMetadata()
-                .withName(OPERATOR)
-                .endMetadata()
-                .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", OPERATOR)
-                .addNewSubject()
-                .withKind("ServiceAccount")
-                .withName(OPERATOR)
-                .withNamespace(OPERATOR)
-                .endSubject()
-                .build())
-        .serverSideApply();
-    String leaderElection = OPERATOR + "-leader-election";
-    admin
-        .rbac()
-        .roles()
-        .inNamespace(OPERATOR)
-        .resource(
-            new RoleBuilder()
-                .withNewMetadata()
-                .withName(leaderElection)
-                .endMetadata()
-                .withRules(chartRules("leader-election-rules.yaml"))
-                .build())
-        .serverSideApply();
-    admin
-        .rbac()
-        .roleBindings()
-        .inNamespace(OPERATOR)
-        .resource(
-            new RoleBindingBuilder()
-                .withNewMetadata()
-                .withName(leaderElection)
-                .endMetadata()
-                .withNewRoleRef("rbac.authorization.k8s.io", "Role", leaderElection)
-                .addNewSubject()
-                .withKind("ServiceAccount")
-                .withName(OPERATOR)
-                .withNamespace(OPERATOR)
-                .endSubject()
-                .build())
-        .serverSideApply();
+    OperatorRbac.install(cp.client(), OPERATOR, OPERATOR, OPERATOR, Set.of());
     return cp.mintToken(OPERATOR, OPERATOR, Duration.ofHours(2));
-  }
-
-  private static List<PolicyRule> chartRules(String file) {
-    try {
-      return new KubernetesSerialization()
-          .unmarshal(
-              Files.newInputStream(RepoFiles.path("deploy/helm/sei-operator/files/" + file)),
-              new TypeReference<List<PolicyRule>>() {});
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static KubernetesClient clientWithToken(KubernetesClient admin, String token) {

@@ -102,15 +102,17 @@ public final class NodePlans {
 
   /**
    * {@code buildNodeUpdatePlan}: {@code validate-signing-key} first on key drift, the shared pod
-   * cycle {@code apply-statefulset → apply-service → replace-pod}, {@code mark-ready} (which lets
-   * the new pod's seid start), then the observers of each drift. Co-drift is one plan with one pod
-   * cycle and both observers.
+   * cycle {@code apply-rbac-proxy-config → apply-statefulset → apply-service → replace-pod} (the
+   * new pod's proxy config, identity and network policy as this operator renders them), {@code
+   * mark-ready} (which lets the new pod's seid start), then the observers of each drift. Co-drift
+   * is one plan with one pod cycle and both observers.
    */
   public static List<TaskParams> nodeUpdate(SeiNode node, boolean imageDrift, boolean keyDrift) {
     SeiNodeSpec spec = node.getSpec();
     Optional<String> secret = NodeDrift.signingKeySecret(spec).filter(s -> keyDrift);
     List<TaskParams> steps = new ArrayList<>();
     secret.map(ValidateSigningKeyParams::new).ifPresent(steps::add);
+    steps.add(new ApplyRbacProxyConfigParams());
     steps.add(new ApplyStatefulsetParams(spec.getImage()));
     steps.add(new ApplyServiceParams());
     steps.add(new ReplacePodParams());

@@ -99,17 +99,18 @@ public final class PlanShapes {
         Arguments.of(
             "image drift",
             running(fullNode(null).withImage(IMAGE_V2), IMAGE_V1, null),
-            "apply-statefulset, apply-service, replace-pod, mark-ready, observe-image"),
+            "apply-rbac-proxy-config, apply-statefulset, apply-service, replace-pod, mark-ready,"
+                + " observe-image"),
         Arguments.of(
             "signing-key drift",
             running(validator("val-key"), IMAGE_V1, null),
-            "validate-signing-key, apply-statefulset, apply-service, replace-pod,"
-                + " mark-ready, observe-signing-key"),
+            "validate-signing-key, apply-rbac-proxy-config, apply-statefulset, apply-service,"
+                + " replace-pod, mark-ready, observe-signing-key"),
         Arguments.of(
             "image and signing-key co-drift",
             running(validator("val-key").withImage(IMAGE_V2), IMAGE_V1, null),
-            "validate-signing-key, apply-statefulset, apply-service, replace-pod, mark-ready,"
-                + " observe-image, observe-signing-key"));
+            "validate-signing-key, apply-rbac-proxy-config, apply-statefulset, apply-service,"
+                + " replace-pod, mark-ready, observe-image, observe-signing-key"));
   }
 
   static SeiNodeSpec bootstrapValidator() {

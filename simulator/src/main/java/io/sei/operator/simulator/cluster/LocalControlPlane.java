@@ -2,12 +2,17 @@ package io.sei.operator.simulator.cluster;
 
 import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
+import io.fabric8.kubernetes.api.model.AuthInfo;
+import io.fabric8.kubernetes.api.model.NamedAuthInfoBuilder;
+import io.fabric8.kubernetes.api.model.NamedClusterBuilder;
+import io.fabric8.kubernetes.api.model.NamedContextBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequest;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.InputStream;
@@ -235,6 +240,43 @@ public final class LocalControlPlane implements AutoCloseable {
         .tokenRequest(request)
         .getStatus()
         .getToken();
+  }
+
+  /**
+   * A kubeconfig for this API server (its URL and CA) that authenticates as {@code user} (a bearer
+   * token, inline or as a file the client re-reads), in {@code namespace}.
+   */
+  public String kubeconfigFor(AuthInfo user, String namespace) {
+    var cluster =
+        KubeConfigUtils.parseConfigFromString(apiServer.getKubeConfigYaml())
+            .getClusters()
+            .get(0)
+            .getCluster();
+    io.fabric8.kubernetes.api.model.Config config =
+        new io.fabric8.kubernetes.api.model.ConfigBuilder()
+            .withClusters(
+                new NamedClusterBuilder()
+                    .withName("local")
+                    .withNewCluster()
+                    .withServer(cluster.getServer())
+                    .withCertificateAuthorityData(cluster.getCertificateAuthorityData())
+                    .withCertificateAuthority(cluster.getCertificateAuthority())
+                    .withInsecureSkipTlsVerify(cluster.getInsecureSkipTlsVerify())
+                    .endCluster()
+                    .build())
+            .withUsers(new NamedAuthInfoBuilder().withName("user").withUser(user).build())
+            .withContexts(
+                new NamedContextBuilder()
+                    .withName("local")
+                    .withNewContext()
+                    .withCluster("local")
+                    .withUser("user")
+                    .withNamespace(namespace)
+                    .endContext()
+                    .build())
+            .withCurrentContext("local")
+            .build();
+    return Serialization.asYaml(config);
   }
 
   /** An admin client (cluster-admin through the client certificate of the kubeconfig). */

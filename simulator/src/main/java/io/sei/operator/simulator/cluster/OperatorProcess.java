@@ -1,20 +1,7 @@
 package io.sei.operator.simulator.cluster;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import io.fabric8.kubernetes.api.model.NamedAuthInfoBuilder;
-import io.fabric8.kubernetes.api.model.NamedClusterBuilder;
-import io.fabric8.kubernetes.api.model.NamedContextBuilder;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.kubernetes.api.model.AuthInfoBuilder;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -29,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -79,7 +67,9 @@ public final class OperatorProcess implements AutoCloseable {
     String token = serviceAccountToken(cp);
     Path tokenFile = ownerOnly(dir.resolve("token"), token);
     Path kubeconfig =
-        ownerOnly(dir.resolve("kubeconfig"), tokenKubeconfig(cp.kubeconfigYaml(), token));
+        ownerOnly(
+            dir.resolve("kubeconfig"),
+            cp.kubeconfigFor(new AuthInfoBuilder().withToken(token).build(), NAMESPACE));
     Path log = Files.createDirectories(cp.stateDir().resolve("logs")).resolve("operator.log");
 
     Map<String, String> env = new HashMap<>(System.getenv());
@@ -144,63 +134,10 @@ public final class OperatorProcess implements AutoCloseable {
     }
   }
 
-  /** The ServiceAccount, bound to the chart's ClusterRole rules; a token for it. */
+  /** The ServiceAccount, granted what the chart grants (cluster-wide); a token for it. */
   private static String serviceAccountToken(LocalControlPlane cp) {
-    KubernetesClient client = cp.client();
-    client
-        .namespaces()
-        .resource(
-            new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
-        .createOr(existing -> existing.update());
-    client
-        .serviceAccounts()
-        .inNamespace(NAMESPACE)
-        .resource(
-            new ServiceAccountBuilder()
-                .withNewMetadata()
-                .withName(SERVICE_ACCOUNT)
-                .endMetadata()
-                .build())
-        .createOr(existing -> existing.update());
-    client
-        .rbac()
-        .clusterRoles()
-        .resource(
-            new ClusterRoleBuilder()
-                .withNewMetadata()
-                .withName(SERVICE_ACCOUNT)
-                .endMetadata()
-                .withRules(chartRules("clusterrole-rules.yaml"))
-                .build())
-        .createOr(existing -> existing.update());
-    client
-        .rbac()
-        .clusterRoleBindings()
-        .resource(
-            new ClusterRoleBindingBuilder()
-                .withNewMetadata()
-                .withName(SERVICE_ACCOUNT)
-                .endMetadata()
-                .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", SERVICE_ACCOUNT)
-                .addNewSubject()
-                .withKind("ServiceAccount")
-                .withName(SERVICE_ACCOUNT)
-                .withNamespace(NAMESPACE)
-                .endSubject()
-                .build())
-        .createOr(existing -> existing.update());
+    OperatorRbac.install(cp.client(), NAMESPACE, SERVICE_ACCOUNT, SERVICE_ACCOUNT, Set.of());
     return cp.mintToken(NAMESPACE, SERVICE_ACCOUNT, Duration.ofHours(24));
-  }
-
-  static List<PolicyRule> chartRules(String file) {
-    try (InputStream in = OperatorProcess.class.getResourceAsStream("/operator-rbac/" + file)) {
-      if (in == null) {
-        throw new IllegalStateException("operator-rbac/" + file + " is not on the classpath");
-      }
-      return Serialization.unmarshal(in, new TypeReference<List<PolicyRule>>() {});
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static Path ownerOnly(Path file, String content) throws IOException {
@@ -209,44 +146,6 @@ public final class OperatorProcess implements AutoCloseable {
         file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     Files.writeString(file, content);
     return file;
-  }
-
-  /** The admin kubeconfig's server and CA, authenticated by the ServiceAccount token instead. */
-  static String tokenKubeconfig(String adminKubeconfig, String token) {
-    io.fabric8.kubernetes.api.model.Config admin =
-        KubeConfigUtils.parseConfigFromString(adminKubeconfig);
-    var cluster = admin.getClusters().get(0).getCluster();
-    io.fabric8.kubernetes.api.model.Config config =
-        new io.fabric8.kubernetes.api.model.ConfigBuilder()
-            .withClusters(
-                new NamedClusterBuilder()
-                    .withName("local")
-                    .withNewCluster()
-                    .withServer(cluster.getServer())
-                    .withCertificateAuthorityData(cluster.getCertificateAuthorityData())
-                    .withCertificateAuthority(cluster.getCertificateAuthority())
-                    .withInsecureSkipTlsVerify(cluster.getInsecureSkipTlsVerify())
-                    .endCluster()
-                    .build())
-            .withUsers(
-                new NamedAuthInfoBuilder()
-                    .withName(SERVICE_ACCOUNT)
-                    .withNewUser()
-                    .withToken(token)
-                    .endUser()
-                    .build())
-            .withContexts(
-                new NamedContextBuilder()
-                    .withName("operator")
-                    .withNewContext()
-                    .withCluster("local")
-                    .withUser(SERVICE_ACCOUNT)
-                    .withNamespace(NAMESPACE)
-                    .endContext()
-                    .build())
-            .withCurrentContext("operator")
-            .build();
-    return Serialization.asYaml(config);
   }
 
   public long pid() {

@@ -2,18 +2,26 @@ package io.sei.operator.simulator.kubelet;
 
 import io.sei.operator.simulator.cluster.OrphanReaper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Runs {@code kube-rbac-proxy} images as the real kube-rbac-proxy binary. Its flags are rewritten
  * into the pod: listen addresses and the upstream go to the pod's address, file flags to the host
- * paths of the container's mounts, and it authenticates (TokenReview) and authorizes
- * (SubjectAccessReview) against the local apiserver with the given kubeconfig.
+ * paths of the container's mounts.
+ *
+ * <p>It calls the API server (TokenReview, SubjectAccessReview) as its pod's ServiceAccount, the
+ * way client-go's in-cluster config does: with the token file the pod mounts into the container at
+ * {@code /var/run/secrets/kubernetes.io/serviceaccount} (re-read as it changes), through a
+ * kubeconfig that names that file and the API server's URL and CA. A container without that mount
+ * gets no credentials: like a real one, the proxy cannot load its in-cluster config and exits.
  */
 final class ProxyRuntime implements ContainerRuntime {
   private static final Set<String> LISTEN_FLAGS =
@@ -27,12 +35,19 @@ final class ProxyRuntime implements ContainerRuntime {
           "--kubeconfig",
           "--auth-token-audiences-file");
 
-  private final Path binary;
-  private final Path kubeconfig;
+  /** Where client-go's in-cluster config reads the pod's ServiceAccount token. */
+  static final String TOKEN_PATH = "/var/run/secrets/kubernetes.io/serviceaccount/token";
 
-  ProxyRuntime(Path binary, Path kubeconfig) {
+  private final Path binary;
+  private final Function<Path, String> kubeconfigForTokenFile;
+
+  /**
+   * @param kubeconfigForTokenFile a kubeconfig of the API server that authenticates with the bearer
+   *     token in the given file
+   */
+  ProxyRuntime(Path binary, Function<Path, String> kubeconfigForTokenFile) {
     this.binary = binary;
-    this.kubeconfig = kubeconfig;
+    this.kubeconfigForTokenFile = kubeconfigForTokenFile;
   }
 
   @Override
@@ -45,11 +60,15 @@ final class ProxyRuntime implements ContainerRuntime {
     List<String> cmd = new ArrayList<>();
     cmd.add(binary.toString());
     cmd.addAll(rewrite(launch));
-    Process p =
+    inClusterKubeconfig(launch).ifPresent(k -> cmd.add("--kubeconfig=" + k));
+    ProcessBuilder builder =
         new ProcessBuilder(cmd)
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()))
-            .start();
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()));
+    // The container's environment only: nothing of the kubelet's (no credentials) leaks in.
+    builder.environment().clear();
+    builder.environment().putAll(launch.env());
+    Process p = builder.start();
     OrphanReaper reaper = OrphanReaper.watch(List.of(p.pid()));
     CompletableFuture<Integer> exit =
         p.onExit()
@@ -80,7 +99,6 @@ final class ProxyRuntime implements ContainerRuntime {
       args.remove(0);
     }
     List<String> out = new ArrayList<>();
-    boolean hasKubeconfig = false;
     for (String arg : args) {
       int eq = arg.indexOf('=');
       String flag = eq > 0 ? arg.substring(0, eq) : arg;
@@ -96,15 +114,27 @@ final class ProxyRuntime implements ContainerRuntime {
       } else if (flag.equals("--upstream")) {
         out.add(flag + "=" + launch.net().podLocal(value));
       } else if (FILE_FLAGS.contains(flag)) {
-        hasKubeconfig |= flag.equals("--kubeconfig");
         out.add(flag + "=" + launch.fs().resolve(value));
       } else {
         out.add(arg);
       }
     }
-    if (!hasKubeconfig) {
-      out.add("--kubeconfig=" + kubeconfig);
-    }
     return out;
+  }
+
+  /**
+   * The in-cluster config of a container that mounts a ServiceAccount token and names no kubeconfig
+   * of its own: a kubeconfig written into the container's scratch space.
+   */
+  private Optional<Path> inClusterKubeconfig(ContainerLaunch launch) throws IOException {
+    boolean ownKubeconfig = launch.argv().stream().anyMatch(a -> a.startsWith("--kubeconfig="));
+    Path token = launch.fs().resolve(TOKEN_PATH);
+    if (ownKubeconfig || !Files.isRegularFile(token)) {
+      return Optional.empty();
+    }
+    Path kubeconfig = launch.fs().resolve("/var/run/sim-kubelet/in-cluster.kubeconfig");
+    Files.createDirectories(kubeconfig.getParent());
+    Files.writeString(kubeconfig, kubeconfigForTokenFile.apply(token));
+    return Optional.of(kubeconfig);
   }
 }

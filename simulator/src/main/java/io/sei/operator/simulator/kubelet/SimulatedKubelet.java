@@ -1,5 +1,6 @@
 package io.sei.operator.simulator.kubelet;
 
+import io.fabric8.kubernetes.api.model.AuthInfoBuilder;
 import io.fabric8.kubernetes.api.model.BindingBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -64,7 +65,12 @@ public final class SimulatedKubelet implements AutoCloseable {
             stateDir,
             List.of(
                 new SimRuntime(http),
-                new ProxyRuntime(cp.binaries().kubeRbacProxy(), cp.kubeconfig())),
+                new ProxyRuntime(
+                    cp.binaries().kubeRbacProxy(),
+                    tokenFile ->
+                        cp.kubeconfigFor(
+                            new AuthInfoBuilder().withTokenFile(tokenFile.toString()).build(),
+                            "default"))),
             new Probes(http),
             PodAddresses.claim(),
             new ClusterDns(client),

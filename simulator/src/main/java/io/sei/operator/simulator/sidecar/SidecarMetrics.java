@@ -7,6 +7,10 @@ import java.util.TreeMap;
  * The real sidecar's Prometheus metrics, in the text exposition format: task durations (a histogram
  * with Prometheus' default buckets), submissions, failures and recovered panics by task type, and
  * trusted-header rejections by reason. A family with no samples yet is not shown.
+ *
+ * <p>One family is the simulator's own, not the real sidecar's: {@value #CREDENTIALS}, requests
+ * that arrived with an {@code Authorization} header, by path — evidence that no caller's token
+ * reaches the sidecar container.
  */
 final class SidecarMetrics {
 
@@ -23,6 +27,10 @@ final class SidecarMetrics {
   private final Map<String, Long> failures = new TreeMap<>();
   private final Map<String, Long> panics = new TreeMap<>();
   private final Map<String, Long> rejections = new TreeMap<>();
+  private final Map<String, Long> credentials = new TreeMap<>();
+
+  /** The simulator-only counter of requests that carried an {@code Authorization} header. */
+  static final String CREDENTIALS = "sei_sim_sidecar_requests_with_authorization_total";
 
   synchronized void observe(String type, String status, double seconds) {
     Histogram h =
@@ -51,6 +59,10 @@ final class SidecarMetrics {
 
   synchronized void rejected(String reason) {
     rejections.merge(reason, 1L, Long::sum);
+  }
+
+  synchronized void credentialReceived(String path) {
+    credentials.merge(path, 1L, Long::sum);
   }
 
   synchronized String text() {
@@ -106,6 +118,14 @@ final class SidecarMetrics {
         "Total number of task handler panics recovered by the engine.",
         panics);
     counter(out, "seictl_task_submissions_total", "Total number of tasks submitted.", submissions);
+    if (!credentials.isEmpty()) {
+      header(
+          out,
+          CREDENTIALS,
+          "Simulator only: requests that reached the sidecar with an Authorization header.",
+          "counter");
+      credentials.forEach((path, n) -> sample(out, CREDENTIALS, "path", path, n));
+    }
     return out.toString();
   }
 
