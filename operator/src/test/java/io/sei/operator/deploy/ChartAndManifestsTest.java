@@ -11,18 +11,23 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.sei.operator.config.ConfigOption;
+import io.sei.operator.config.NodeAccess;
 import io.sei.operator.config.PlatformConfig;
 import io.sei.operator.testing.Fixtures;
 import io.sei.operator.testing.RepoFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -51,18 +56,68 @@ class ChartAndManifestsTest {
     }
   }
 
+  /** Set by the chart from its own values, not from {@code config}. */
+  private static final Set<String> SET_BY_THE_CHART =
+      Set.of(
+          PlatformConfig.WATCH_NAMESPACES.variable(), PlatformConfig.OPERATOR_NAMESPACE.variable());
+
   @Test
   void theChartsRolesIncludeTheRulesFiles() {
     assertThat(RepoFiles.read(CHART + "templates/clusterrole.yaml"))
-        .contains("rules:\n{{ .Files.Get \"files/clusterrole-rules.yaml\" }}");
+        .contains(
+            "rules:\n{{ .Files.Get \"files/node-proxy-binding-rules.yaml\" }}\n"
+                + "{{- if not .Values.watchNamespaces }}\n"
+                + "{{ .Files.Get \"files/clusterrole-rules.yaml\" }}\n"
+                + "{{- end }}");
+    assertThat(RepoFiles.read(CHART + "templates/namespaced-roles.yaml"))
+        .contains("{{- range .Values.watchNamespaces }}")
+        .contains("rules:\n{{ $.Files.Get \"files/clusterrole-rules.yaml\" }}");
+    assertThat(RepoFiles.read(CHART + "templates/node-proxy.yaml"))
+        .contains("rules:\n{{ .Files.Get \"files/node-proxy-rules.yaml\" }}");
     assertThat(RepoFiles.read(CHART + "templates/leader-election-role.yaml"))
         .contains("rules:\n{{ .Files.Get \"files/leader-election-rules.yaml\" }}");
   }
 
   @Test
   void theManifestsClusterRoleHasTheChartsRules() {
-    assertThat(DeployFiles.manifest(ClusterRole.class).getRules())
-        .isEqualTo(DeployFiles.chartRules("files/clusterrole-rules.yaml"));
+    List<PolicyRule> expected =
+        new ArrayList<>(DeployFiles.chartRules("files/node-proxy-binding-rules.yaml"));
+    expected.addAll(DeployFiles.chartRules("files/clusterrole-rules.yaml"));
+    assertThat(DeployFiles.manifest(ClusterRole.class, "sei-operator").getRules())
+        .isEqualTo(expected);
+    assertThat(DeployFiles.manifest(ClusterRole.class, NodeAccess.PROXY_ROLE).getRules())
+        .isEqualTo(DeployFiles.chartRules("files/node-proxy-rules.yaml"));
+  }
+
+  @Test
+  void theNodeProxyBindingComesWithoutSubjectsForTheOperatorToAdd() {
+    ClusterRoleBinding binding =
+        DeployFiles.manifest(ClusterRoleBinding.class, NodeAccess.PROXY_ROLE);
+    assertThat(binding.getRoleRef().getName()).isEqualTo(NodeAccess.PROXY_ROLE);
+    assertThat(binding.getSubjects()).isNullOrEmpty();
+    assertThat(RepoFiles.read(CHART + "templates/node-proxy.yaml")).doesNotContain("subjects:");
+  }
+
+  @Test
+  void aNodesProxyMayOnlyReviewTokensAndAccess() {
+    assertThat(DeployFiles.chartRules("files/node-proxy-rules.yaml"))
+        .extracting(r -> r.getApiGroups(), r -> r.getResources(), r -> r.getVerbs())
+        .containsExactly(
+            tuple(List.of("authentication.k8s.io"), List.of("tokenreviews"), List.of("create")),
+            tuple(
+                List.of("authorization.k8s.io"),
+                List.of("subjectaccessreviews"),
+                List.of("create")));
+  }
+
+  @Test
+  void theOperatorsClusterScopedRightsAreLimitedToTheNodeProxyBinding() {
+    assertThat(DeployFiles.chartRules("files/node-proxy-binding-rules.yaml"))
+        .allSatisfy(r -> assertThat(r.getResourceNames()).containsExactly(NodeAccess.PROXY_ROLE))
+        .extracting(r -> r.getResources(), r -> r.getVerbs())
+        .containsExactly(
+            tuple(List.of("clusterrolebindings"), List.of("get", "update")),
+            tuple(List.of("clusterroles"), List.of("bind")));
   }
 
   @Test
@@ -75,10 +130,25 @@ class ChartAndManifestsTest {
   void theManifestsEnvironmentIsTheChartsConfig() {
     Map<String, String> env =
         operator().getEnv().stream()
+            .filter(e -> !SET_BY_THE_CHART.contains(e.getName()))
             .collect(
                 Collectors.toMap(
                     EnvVar::getName, EnvVar::getValue, (a, b) -> a, LinkedHashMap::new));
     assertThat(env).isEqualTo(DeployFiles.chartConfig());
+    Map<String, EnvVar> chartSet =
+        operator().getEnv().stream()
+            .filter(e -> SET_BY_THE_CHART.contains(e.getName()))
+            .collect(Collectors.toMap(EnvVar::getName, e -> e));
+    assertThat(chartSet.get(PlatformConfig.WATCH_NAMESPACES.variable()).getValue()).isEmpty();
+    assertThat(
+            chartSet
+                .get(PlatformConfig.OPERATOR_NAMESPACE.variable())
+                .getValueFrom()
+                .getFieldRef()
+                .getFieldPath())
+        .isEqualTo("metadata.namespace");
+    assertThat(RepoFiles.read(CHART + "templates/deployment.yaml"))
+        .contains("value: {{ join \",\" .Values.watchNamespaces | quote }}");
   }
 
   @Test
@@ -92,9 +162,14 @@ class ChartAndManifestsTest {
   void theChartConfiguresEveryPlatformOptionWithTheCodesDefault() {
     Map<String, String> config = DeployFiles.chartConfig();
     assertThat(config.keySet())
-        .hasSameElementsAs(PlatformConfig.OPTIONS.stream().map(ConfigOption::variable).toList());
+        .hasSameElementsAs(
+            PlatformConfig.OPTIONS.stream()
+                .map(ConfigOption::variable)
+                .filter(v -> !SET_BY_THE_CHART.contains(v))
+                .toList());
     PlatformConfig.OPTIONS.stream()
         .filter(o -> !o.isRequired())
+        .filter(o -> !SET_BY_THE_CHART.contains(o.variable()))
         .forEach(
             o -> assertThat(config.get(o.variable())).as(o.variable()).isEqualTo(o.defaultValue()));
   }
@@ -134,8 +209,8 @@ class ChartAndManifestsTest {
   }
 
   @Test
-  void theOperatorOnlyReadsSecretsAndOnlyReadsOrDeletesPods() {
-    assertThat(verbs("", "secrets")).containsExactlyInAnyOrder("get", "list", "watch");
+  void theOperatorOnlyGetsSecretsAndOnlyReadsOrDeletesPods() {
+    assertThat(verbs("", "secrets")).containsExactly("get");
     assertThat(verbs("", "pods")).containsExactlyInAnyOrder("get", "list", "watch", "delete");
   }
 

@@ -28,8 +28,14 @@ final class DeployFiles {
   }
 
   static <T extends HasMetadata> T manifest(Class<T> type) {
+    return manifest(type, null);
+  }
+
+  /** The one object of {@code type} named {@code name} (any name when null). */
+  static <T extends HasMetadata> T manifest(Class<T> type, String name) {
     return manifests().stream()
         .filter(type::isInstance)
+        .filter(o -> name == null || name.equals(o.getMetadata().getName()))
         .map(type::cast)
         .reduce(
             (a, b) -> {

@@ -6,7 +6,9 @@ import static io.sei.operator.testing.Fixtures.config;
 import static io.sei.operator.testing.Fixtures.fullNode;
 import static io.sei.operator.testing.Fixtures.validator;
 
+import io.sei.operator.config.NodeAccess;
 import io.sei.operator.testing.Golden;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +24,13 @@ class RenderGoldenTest {
         golden("service", () -> NodeService.render(fullNode(), PodRole.PRODUCTION)),
         golden("bootstrap-service", () -> NodeService.render(fullNode(), PodRole.BOOTSTRAP)),
         golden("rbac-proxy-configmap", () -> RbacProxyConfigMap.render(fullNode())),
+        golden(
+            "network-policy",
+            () ->
+                NodeNetworkPolicy.render(
+                    fullNode(),
+                    new NodeAccess.OperatorPods(
+                        "sei-operator", Map.of("app.kubernetes.io/name", "sei-operator")))),
         golden(
             "statefulset-full-node",
             () -> NodeStatefulSet.render(fullNode(), config(), SEID_IMAGE)),

@@ -331,7 +331,7 @@ class NodePlannerTest {
     TaskPlan plan = start(node).plan();
     plan.getTasks().get(2).setError("boom");
     assertThat(NodeConditions.failureMessage(plan))
-        .isEqualTo("task apply-service (#2) failed: boom");
+        .isEqualTo("task apply-statefulset (#2) failed: boom");
   }
 
   @Test

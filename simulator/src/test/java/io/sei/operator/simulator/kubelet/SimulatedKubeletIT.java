@@ -76,79 +76,8 @@ class SimulatedKubeletIT {
   void statefulSetWithSidecarAndProxyBecomesReadyAndTheProxyAuthorizesEveryCall(
       LocalCluster cluster) throws Exception {
     String ns = cluster.namespace();
-    cluster
-        .client()
-        .configMaps()
-        .inNamespace(ns)
-        .resource(
-            new ConfigMapBuilder()
-                .withNewMetadata()
-                .withName("node-rbac-proxy-config")
-                .endMetadata()
-                .withData(
-                    Map.of(
-                        "config.yaml",
-                        "authorization:\n  resourceAttributes:\n    namespace: "
-                            + ns
-                            + "\n    apiGroup: sei.io\n    resource: seinodetasks\n    name: node\n"))
-                .build())
-        .create();
-    PodSpec spec =
-        new PodSpecBuilder()
-            .withInitContainers(
-                new ContainerBuilder()
-                    .withName("sei-sidecar")
-                    .withImage("sei-sim:v1.0.0")
-                    .withRestartPolicy("Always")
-                    .withCommand("seictl")
-                    .withArgs("sidecar", "--home", "/sei", "--listen", "127.0.0.1:7777")
-                    .withEnv(sidecarEnv())
-                    .addNewEnv()
-                    .withName("SEI_SIDECAR_AUTHN_MODE")
-                    .withValue("trusted-header")
-                    .endEnv()
-                    .addNewVolumeMount()
-                    .withName("data")
-                    .withMountPath("/sei")
-                    .endVolumeMount()
-                    .build(),
-                new ContainerBuilder()
-                    .withName("kube-rbac-proxy")
-                    .withImage(PROXY_IMAGE)
-                    .withRestartPolicy("Always")
-                    .withArgs(
-                        "--insecure-listen-address=0.0.0.0:8443",
-                        "--upstream=http://127.0.0.1:7777/",
-                        "--config-file=/etc/kube-rbac-proxy/config.yaml",
-                        "--ignore-paths=/v0/healthz,/v0/startupz,/v0/livez,/v0/metrics",
-                        "--auth-header-fields-enabled=true",
-                        "--auth-header-user-field-name=X-Remote-User",
-                        "--auth-header-groups-field-name=X-Remote-Groups")
-                    .addNewPort()
-                    .withName("proxy")
-                    .withContainerPort(8443)
-                    .endPort()
-                    .withNewReadinessProbe()
-                    .withNewHttpGet()
-                    .withPath("/v0/healthz")
-                    .withPort(new IntOrString("proxy"))
-                    .endHttpGet()
-                    .withPeriodSeconds(1)
-                    .endReadinessProbe()
-                    .addNewVolumeMount()
-                    .withName("proxy-config")
-                    .withMountPath("/etc/kube-rbac-proxy")
-                    .endVolumeMount()
-                    .build())
-            .withContainers(seid("sei-sim:v1.0.0", "--peer", chain.url()))
-            .withVolumes(
-                new VolumeBuilder()
-                    .withName("proxy-config")
-                    .withNewConfigMap()
-                    .withName("node-rbac-proxy-config")
-                    .endConfigMap()
-                    .build())
-            .build();
+    cluster.grantProxyReviews("node");
+    PodSpec spec = proxiedNodeSpec(cluster, "node");
     cluster
         .client()
         .apps()
@@ -232,6 +161,137 @@ class SimulatedKubeletIT {
         .atMost(WAIT)
         .ignoreExceptions()
         .until(() -> body("http://" + ip + ":26657/status", null).contains("latest_block_height"));
+  }
+
+  @Test
+  void aProxyWhosePodsServiceAccountMayNotReviewTokensRefusesEvenAGrantedCaller(
+      LocalCluster cluster) throws Exception {
+    // The pod's own ServiceAccount exists but has no TokenReview grant: a real proxy can then
+    // authenticate nobody. (The kubelet would make it work by handing out its own credentials.)
+    cluster.serviceAccountToken("ungranted");
+    PodSpec spec = proxiedNodeSpec(cluster, "ungranted");
+    spec.getVolumes().add(emptyData());
+    create(cluster, "node-0", spec);
+    String proxy = "http://" + awaitPodIp(cluster, "node-0") + ":8443";
+    await("the proxy listening")
+        .atMost(WAIT)
+        .ignoreExceptions()
+        .until(() -> get(proxy + "/v0/livez", null) == 200);
+
+    String operator = tokenFor(cluster, "operator", true);
+    assertThat(post(proxy + "/v0/tasks", operator, markReady("t1")))
+        .as("a caller allowed to create seinodetasks, behind a proxy that cannot review tokens")
+        .isEqualTo(401);
+
+    cluster.grantProxyReviews("ungranted");
+    await("the proxy authenticates once its ServiceAccount may review tokens")
+        .atMost(WAIT)
+        .until(
+            () ->
+                post(
+                    proxy + "/v0/tasks",
+                    operator,
+                    markReady("7d1c1d9e-1f0a-4a55-9d43-3a8a44f6d002")),
+            status -> status == 201);
+  }
+
+  /**
+   * A node pod as the operator renders it, reduced to what the proxy needs: the sidecar in
+   * trusted-header mode, kube-rbac-proxy in front of it with its SubjectAccessReview config and the
+   * projected token of {@code serviceAccount} (mounted into the proxy only), and seid.
+   */
+  private PodSpec proxiedNodeSpec(LocalCluster cluster, String serviceAccount) {
+    String ns = cluster.namespace();
+    cluster
+        .client()
+        .configMaps()
+        .inNamespace(ns)
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("node-rbac-proxy-config")
+                .endMetadata()
+                .withData(
+                    Map.of(
+                        "config.yaml",
+                        "authorization:\n  resourceAttributes:\n    namespace: "
+                            + ns
+                            + "\n    apiGroup: sei.io\n    resource: seinodetasks\n    name: node\n"))
+                .build())
+        .createOr(existing -> existing.update());
+    return new PodSpecBuilder()
+        .withServiceAccountName(serviceAccount)
+        .withAutomountServiceAccountToken(false)
+        .withInitContainers(
+            new ContainerBuilder()
+                .withName("sei-sidecar")
+                .withImage("sei-sim:v1.0.0")
+                .withRestartPolicy("Always")
+                .withCommand("seictl")
+                .withArgs("sidecar", "--home", "/sei", "--listen", "127.0.0.1:7777")
+                .withEnv(sidecarEnv())
+                .addNewEnv()
+                .withName("SEI_SIDECAR_AUTHN_MODE")
+                .withValue("trusted-header")
+                .endEnv()
+                .addNewVolumeMount()
+                .withName("data")
+                .withMountPath("/sei")
+                .endVolumeMount()
+                .build(),
+            new ContainerBuilder()
+                .withName("kube-rbac-proxy")
+                .withImage(PROXY_IMAGE)
+                .withRestartPolicy("Always")
+                .withArgs(
+                    "--insecure-listen-address=0.0.0.0:8443",
+                    "--upstream=http://127.0.0.1:7777/",
+                    "--config-file=/etc/kube-rbac-proxy/config.yaml",
+                    "--ignore-paths=/v0/healthz,/v0/startupz,/v0/livez,/v0/metrics",
+                    "--auth-header-fields-enabled=true",
+                    "--auth-header-user-field-name=X-Remote-User",
+                    "--auth-header-groups-field-name=X-Remote-Groups")
+                .addNewPort()
+                .withName("proxy")
+                .withContainerPort(8443)
+                .endPort()
+                .withNewReadinessProbe()
+                .withNewHttpGet()
+                .withPath("/v0/healthz")
+                .withPort(new IntOrString("proxy"))
+                .endHttpGet()
+                .withPeriodSeconds(1)
+                .endReadinessProbe()
+                .addNewVolumeMount()
+                .withName("proxy-config")
+                .withMountPath("/etc/kube-rbac-proxy")
+                .endVolumeMount()
+                .addNewVolumeMount()
+                .withName("proxy-token")
+                .withMountPath("/var/run/secrets/kubernetes.io/serviceaccount")
+                .withReadOnly(true)
+                .endVolumeMount()
+                .build())
+        .withContainers(seid("sei-sim:v1.0.0", "--peer", chain.url()))
+        .withVolumes(
+            new VolumeBuilder()
+                .withName("proxy-config")
+                .withNewConfigMap()
+                .withName("node-rbac-proxy-config")
+                .endConfigMap()
+                .build(),
+            new VolumeBuilder()
+                .withName("proxy-token")
+                .withNewProjected()
+                .addNewSource()
+                .withNewServiceAccountToken()
+                .withPath("token")
+                .withExpirationSeconds(3600L)
+                .endServiceAccountToken()
+                .endSource()
+                .endProjected()
+                .build())
+        .build();
   }
 
   @Test

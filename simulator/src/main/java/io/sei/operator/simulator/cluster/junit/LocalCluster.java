@@ -5,10 +5,12 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sei.operator.simulator.cluster.LocalControlPlane;
+import io.sei.operator.simulator.cluster.OperatorRbac;
 import io.sei.operator.simulator.kubelet.SimulatedKubelet;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,6 +73,32 @@ public record LocalCluster(
                 .build())
         .createOr(existing -> existing.update());
     return controlPlane.mintToken(namespace, serviceAccount, Duration.ofHours(1));
+  }
+
+  /**
+   * Gives a ServiceAccount of this namespace (created if missing) what a node pod's kube-rbac-proxy
+   * needs, the chart's ClusterRole {@value OperatorRbac#NODE_PROXY}, through a ClusterRoleBinding
+   * of its own.
+   */
+  public void grantProxyReviews(String serviceAccount) {
+    serviceAccountToken(serviceAccount);
+    OperatorRbac.installNodeProxy(client());
+    client()
+        .rbac()
+        .clusterRoleBindings()
+        .resource(
+            new ClusterRoleBindingBuilder()
+                .withNewMetadata()
+                .withName(OperatorRbac.NODE_PROXY + "-" + namespace + "-" + serviceAccount)
+                .endMetadata()
+                .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", OperatorRbac.NODE_PROXY)
+                .addNewSubject()
+                .withKind("ServiceAccount")
+                .withName(serviceAccount)
+                .withNamespace(namespace)
+                .endSubject()
+                .build())
+        .createOr(existing -> existing.update());
   }
 
   /**
