@@ -37,7 +37,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** SeiNodeDeployment rollouts with the operator in-process. */
-@WithLocalControlPlane
+@WithLocalControlPlane(podSecurity = "restricted")
 class SeiNodeDeploymentIT {
   private static final Duration ROLLOUT_TIMEOUT = Duration.ofMinutes(3);
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * The bootstrap plan (seed 003): a Job with the bootstrap image syncs the data PVC to the target
  * height and halts; after teardown the StatefulSet runs the production image on the same PVC.
  */
-@WithLocalControlPlane
+@WithLocalControlPlane(podSecurity = "restricted")
 class BootstrapIT {
   private static final String BOOTSTRAP_IMAGE = "sei-sim:v1.0.0";
   private static final String IMAGE = "sei-sim:v1.1.0";

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Drift on a Running node: one node-update plan, one pod cycle, observers stamp the status. */
-@WithLocalControlPlane
+@WithLocalControlPlane(podSecurity = "restricted")
 class NodeUpdateIT {
   private static final String V1 = "sei-sim:v1.0.0";
   private static final String V2 = "sei-sim:v1.1.0";

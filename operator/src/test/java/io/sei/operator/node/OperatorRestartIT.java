@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** An operator restarted mid-plan resumes from status.plan. */
-@WithLocalControlPlane
+@WithLocalControlPlane(podSecurity = "restricted")
 class OperatorRestartIT {
   private SimChain chain;
   private OperatorUnderTest operator;

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * How a node's peers and config reach seid through the sidecar's config-apply: label-selected peers
  * by their real node ids, a peer whose id cannot be had, and an override the sidecar refuses.
  */
-@WithLocalControlPlane
+@WithLocalControlPlane(podSecurity = "restricted")
 class PeersAndConfigIT {
   private static final String IMAGE = "sei-sim:v1.0.0";
 

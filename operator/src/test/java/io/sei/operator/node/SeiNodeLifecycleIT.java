@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A SeiNode from creation to Running, with the operator in-process and pods simulated. */
-@WithLocalControlPlane
+@WithLocalControlPlane(podSecurity = "restricted")
 class SeiNodeLifecycleIT {
   private static final String IMAGE = "sei-sim:v1.0.0";
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -130,6 +130,11 @@ public final class OperatorUnderTest implements AutoCloseable {
     return cluster.controlPlane().mintToken(cluster.namespace(), "stranger", Duration.ofHours(1));
   }
 
+  /** A client with the operator's own credentials (its ServiceAccount token). */
+  public KubernetesClient client() {
+    return client;
+  }
+
   /** The operator's {@code /metrics} text. */
   public String metrics() throws IOException, InterruptedException {
     return get(runtime.metricsPort(), "/metrics").body();

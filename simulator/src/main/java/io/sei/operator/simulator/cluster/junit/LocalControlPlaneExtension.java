@@ -5,6 +5,8 @@ import io.sei.operator.simulator.cluster.LocalControlPlane;
 import io.sei.operator.simulator.kubelet.KubeletSettings;
 import io.sei.operator.simulator.kubelet.SimulatedKubelet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -56,9 +58,27 @@ public final class LocalControlPlaneExtension
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xFFFFFF)))
             .replaceAll("[^a-z0-9-]", "");
     name = name.length() > 63 ? name.substring(0, 56) + name.substring(name.length() - 7) : name;
+    Map<String, String> labels = new TreeMap<>();
+    String level =
+        context.getRequiredTestClass().getAnnotation(WithLocalControlPlane.class) == null
+            ? ""
+            : context
+                .getRequiredTestClass()
+                .getAnnotation(WithLocalControlPlane.class)
+                .podSecurity();
+    if (!level.isEmpty()) {
+      labels.put(WithLocalControlPlane.ENFORCE_LABEL, level);
+      labels.put(WithLocalControlPlane.ENFORCE_LABEL + "-version", "latest");
+    }
     cp.client()
         .namespaces()
-        .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withLabels(labels)
+                .endMetadata()
+                .build())
         .create();
     context.getStore(STORE).put(LocalCluster.class, new LocalCluster(cp, shared.kubelet(), name));
   }
