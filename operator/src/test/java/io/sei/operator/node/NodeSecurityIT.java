@@ -168,14 +168,15 @@ class NodeSecurityIT {
                   .withStringData(Map.of("priv_validator_key.json", "{}"))
                   .build())
           .create();
-      var asOperator = operator.client();
-      assertThat(asOperator.secrets().inNamespace(cluster.namespace()).withName("absent").get())
-          .as("its own namespace: allowed (the Secret does not exist)")
-          .isNull();
-      assertForbidden(
-          () -> asOperator.secrets().inNamespace(elsewhere).withName("signing-key").get());
-      assertForbidden(() -> asOperator.secrets().inNamespace(cluster.namespace()).list());
-      assertForbidden(() -> asOperator.pods().inNamespace(elsewhere).withName("any").delete());
+      try (var asOperator = operator.probeClient()) {
+        assertThat(asOperator.secrets().inNamespace(cluster.namespace()).withName("absent").get())
+            .as("its own namespace: allowed (the Secret does not exist)")
+            .isNull();
+        assertForbidden(
+            () -> asOperator.secrets().inNamespace(elsewhere).withName("signing-key").get());
+        assertForbidden(() -> asOperator.secrets().inNamespace(cluster.namespace()).list());
+        assertForbidden(() -> asOperator.pods().inNamespace(elsewhere).withName("any").delete());
+      }
     } finally {
       cluster.client().namespaces().withName(elsewhere).delete();
     }

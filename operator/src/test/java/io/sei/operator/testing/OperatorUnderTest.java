@@ -100,7 +100,10 @@ public final class OperatorUnderTest implements AutoCloseable {
     return new OperatorUnderTest(
         cluster,
         PlatformConfig.fromEnvironment(env),
-        new KubernetesClientBuilder().withConfig(asOperator).build(),
+        new KubernetesClientBuilder()
+            .withConfig(asOperator)
+            .withHttpClientBuilderConsumer(RbacUsage.recorder())
+            .build(),
         leaderElection);
   }
 
@@ -130,9 +133,13 @@ public final class OperatorUnderTest implements AutoCloseable {
     return cluster.controlPlane().mintToken(cluster.namespace(), "stranger", Duration.ofHours(1));
   }
 
-  /** A client with the operator's own credentials (its ServiceAccount token). */
-  public KubernetesClient client() {
-    return client;
+  /**
+   * A new client with the operator's own credentials (its ServiceAccount token), for probing what
+   * the operator may not do: its requests are not the operator's, so {@link RbacUsage} does not
+   * record them. Close it after use.
+   */
+  public KubernetesClient probeClient() {
+    return new KubernetesClientBuilder().withConfig(client.getConfiguration()).build();
   }
 
   /** The operator's {@code /metrics} text. */
