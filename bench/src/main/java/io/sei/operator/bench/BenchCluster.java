@@ -3,6 +3,7 @@ package io.sei.operator.bench;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.sei.operator.simulator.cluster.LocalControlPlane;
+import io.sei.operator.simulator.cluster.OperatorRbac;
 import io.sei.operator.simulator.cluster.SimulatedStorage;
 import io.sei.operator.simulator.cluster.junit.LocalCluster;
 import io.sei.operator.simulator.kubelet.KubeletSettings;
@@ -46,6 +47,9 @@ public final class BenchCluster implements AutoCloseable {
     LocalControlPlane cp = LocalControlPlane.start(dir.resolve("control-plane"), System.out);
     try {
       cp.installCrds();
+      // The operator runs with the admin credentials here, but adds each namespace's node
+      // ServiceAccount to this binding, which the chart would have installed.
+      OperatorRbac.installNodeProxy(cp.client());
       KubeletSettings defaults = KubeletSettings.defaults();
       KubeletSettings settings =
           new KubeletSettings(

@@ -8,9 +8,10 @@ import java.util.Optional;
 
 /**
  * {@code replace-pod}: the StatefulSet updates only on delete, so the pod is deleted when — and
- * only when — it was not created from the applied template ({@link PodSpecHash}); done once the pod
- * created from the template has its sidecar reachable. (seid starts after {@code mark-ready}, later
- * in the plan.)
+ * only when — it was not created from the applied template ({@link PodSpecHash}) and the
+ * StatefulSet controller has observed that template (else it could recreate the pod from the old
+ * one); done once the pod created from the template has its sidecar reachable. (seid starts after
+ * {@code mark-ready}, later in the plan.)
  */
 final class ReplacePod implements TaskExecution<ReplacePodParams> {
   @Override
@@ -21,6 +22,10 @@ final class ReplacePod implements TaskExecution<ReplacePodParams> {
       return Progress.waiting("the StatefulSet controller recreates the pod");
     }
     if (PodSpecHash.isStale(pod.get(), sts)) {
+      if (!observedByController(sts)) {
+        // Deleted now, the pod could come back from the old template, stale again: a second cycle.
+        return Progress.waiting("the StatefulSet controller observes the applied template");
+      }
       context
           .services()
           .client()
@@ -33,5 +38,10 @@ final class ReplacePod implements TaskExecution<ReplacePodParams> {
     return NodePods.isSidecarReachable(pod.get())
         ? Progress.done()
         : Progress.waiting("the new pod starts its sidecar and proxy");
+  }
+
+  private static boolean observedByController(StatefulSet sts) {
+    Long observed = sts.getStatus() == null ? null : sts.getStatus().getObservedGeneration();
+    return observed != null && observed >= sts.getMetadata().getGeneration();
   }
 }

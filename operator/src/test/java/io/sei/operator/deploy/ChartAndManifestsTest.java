@@ -211,7 +211,7 @@ class ChartAndManifestsTest {
   @Test
   void theOperatorOnlyGetsSecretsAndOnlyReadsOrDeletesPods() {
     assertThat(verbs("", "secrets")).containsExactly("get");
-    assertThat(verbs("", "pods")).containsExactlyInAnyOrder("get", "list", "watch", "delete");
+    assertThat(verbs("", "pods")).containsExactlyInAnyOrder("get", "list", "delete");
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
+import io.fabric8.kubernetes.client.http.StandardHttpRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +30,8 @@ public final class RbacUsage {
     }
   }
 
+  private static final String APPLY_PATCH = "application/apply-patch+yaml";
+
   private static final Set<Access> USED = ConcurrentHashMap.newKeySet();
   private static final Set<String> CLASSES_RUN = ConcurrentHashMap.newKeySet();
 
@@ -48,10 +51,28 @@ public final class RbacUsage {
             new Interceptor() {
               @Override
               public void before(BasicBuilder b, HttpRequest request, RequestTags tags) {
-                access(request.method(), request.uri().getRawPath(), request.uri().getRawQuery())
-                    .ifPresent(USED::add);
+                Optional<Access> access =
+                    access(
+                        request.method(), request.uri().getRawPath(), request.uri().getRawQuery());
+                access.ifPresent(USED::add);
+                // A server-side apply of an absent object creates it: the API server then
+                // authorizes create as well as patch.
+                if (isApply(request)) {
+                  access
+                      .map(a -> new Access(a.group(), a.resource(), "create"))
+                      .ifPresent(USED::add);
+                }
               }
             });
+  }
+
+  /** A server-side apply: fabric8 keeps the content type beside the headers until it sends. */
+  private static boolean isApply(HttpRequest request) {
+    String contentType =
+        request instanceof StandardHttpRequest standard
+            ? standard.getContentType()
+            : request.header("Content-Type");
+    return contentType != null && contentType.startsWith(APPLY_PATCH);
   }
 
   /**

@@ -125,6 +125,17 @@ class SimulatedKubeletIT {
     assertThat(get(proxy + "/v0/healthz", null))
         .as("bypass path, sidecar not ready yet")
         .isEqualTo(503);
+    // The proxy's only API credential is its pod's projected token, as in-cluster config reads it.
+    Path podDir = cluster.kubelet().logFile(ns, "node-0", "kube-rbac-proxy").orElseThrow();
+    podDir = podDir.getParent().getParent();
+    String kubeconfig =
+        Files.readString(
+            podDir.resolve("rootfs/kube-rbac-proxy/var/run/sim-kubelet/in-cluster.kubeconfig"));
+    assertThat(kubeconfig)
+        .contains("tokenFile: \"" + podDir.resolve("volumes/proxy-token/token") + "\"")
+        .doesNotContain("client-certificate")
+        .doesNotContain("client-key")
+        .doesNotContain("token: ");
     assertThat(post(proxy + "/v0/tasks", null, markReady("t1"))).as("no token").isEqualTo(401);
     assertThat(post(proxy + "/v0/tasks", tokenFor(cluster, "stranger", false), markReady("t1")))
         .as("token without the SAR grant")
