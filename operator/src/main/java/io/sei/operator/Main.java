@@ -66,7 +66,8 @@ public final class Main {
     }
     KubernetesClient client = new KubernetesClientBuilder().withConfig(kube).build();
     OperatorRuntime runtime =
-        OperatorRuntime.start(client, config, RuntimeOptions.inCluster(leaderElection));
+        OperatorRuntime.start(
+            client, config, RuntimeOptions.inCluster(leaderElection, config.watchNamespaces()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -23,13 +23,17 @@ public record RuntimeOptions(
   public static final int METRICS_PORT = 8080;
   public static final int HEALTH_PORT = 8081;
 
-  /** The in-cluster defaults: all namespaces, production retries, the system clock. */
-  public static RuntimeOptions inCluster(boolean leaderElection) {
+  /**
+   * The in-cluster defaults: the fixed ports, production retries, the system clock.
+   *
+   * @param namespaces the namespaces to watch, all when empty ({@code SEI_WATCH_NAMESPACES})
+   */
+  public static RuntimeOptions inCluster(boolean leaderElection, Set<String> namespaces) {
     return new RuntimeOptions(
         leaderElection,
         METRICS_PORT,
         HEALTH_PORT,
-        Set.of(),
+        namespaces,
         RetryPolicy.defaults(),
         Clock.systemUTC());
   }

@@ -92,6 +92,37 @@ class PlatformConfigTest {
         .containsOnly(entry("cpu", new Quantity("1")), entry("memory", new Quantity("4Gi")));
     assertThat(config.seidResources().getLimits())
         .containsOnly(entry("memory", new Quantity("8Gi")));
+    assertThat(config.nodeAccess()).isEqualTo(new NodeAccess("sei-node", Optional.empty()));
+    assertThat(config.watchNamespaces()).isEmpty();
+  }
+
+  @Test
+  void theNetworkPolicyAdmitsTheOperatorsPodsByNamespaceAndLabels() {
+    PlatformConfig config =
+        PlatformConfig.fromEnvironment(
+            env(
+                "SEI_NETWORK_POLICY", "true",
+                "SEI_OPERATOR_NAMESPACE", "sei-operator",
+                "SEI_OPERATOR_POD_LABELS", "app.kubernetes.io/name=sei-operator, tier=control",
+                "SEI_NODE_SERVICE_ACCOUNT", "chain-nodes",
+                "SEI_WATCH_NAMESPACES", "pacific-1, atlantic-2"));
+    assertThat(config.nodeAccess())
+        .isEqualTo(
+            new NodeAccess(
+                "chain-nodes",
+                Optional.of(
+                    new NodeAccess.OperatorPods(
+                        "sei-operator",
+                        Map.of("app.kubernetes.io/name", "sei-operator", "tier", "control")))));
+    assertThat(config.watchNamespaces()).containsExactlyInAnyOrder("pacific-1", "atlantic-2");
+  }
+
+  @Test
+  void theNetworkPolicyNeedsTheOperatorsNamespace() {
+    assertThatThrownBy(() -> PlatformConfig.fromEnvironment(env("SEI_NETWORK_POLICY", "true")))
+        .hasMessage(
+            "SEI_OPERATOR_NAMESPACE is required when SEI_NETWORK_POLICY=true: the NetworkPolicy"
+                + " admits port 8443 from the operator's pods in that namespace");
   }
 
   @Test
@@ -141,6 +172,12 @@ class PlatformConfigTest {
         "SEI_MIN_REQUEUE           | fast",
         "SEI_SIDECAR_ENDPOINT      | dns",
         "SEI_OPERATOR_TOKEN_FILE   | token",
+        "SEI_NODE_SERVICE_ACCOUNT  | Sei_Node",
+        "SEI_NETWORK_POLICY        | yes",
+        "SEI_OPERATOR_NAMESPACE    | sei operator",
+        "SEI_OPERATOR_POD_LABELS   | app",
+        "SEI_OPERATOR_POD_LABELS   | a=b,a=c",
+        "SEI_WATCH_NAMESPACES      | pacific-1,Atlantic",
       })
   void aMalformedValueIsRefusedNamingItsVariable(String variable, String value) {
     assertThatThrownBy(() -> PlatformConfig.fromEnvironment(env(variable, value)))
