@@ -27,8 +27,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,22 +41,6 @@ class NodeSecurityIT {
   private static final String V2 = "sei-sim:v1.1.0";
   private static final String CREDENTIALS_METRIC = "sei_sim_sidecar_requests_with_authorization";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-  private SimChain chain;
-  private OperatorUnderTest operator;
-
-  @BeforeEach
-  void startChain() throws Exception {
-    chain = new SimChain(30, List.of(), 5);
-  }
-
-  @AfterEach
-  void stop() {
-    if (operator != null) {
-      operator.close();
-    }
-    chain.close();
-  }
 
   @Test
   void aRestrictedNamespaceRefusesAPodThatIsNotHardened(LocalCluster cluster) {
@@ -84,16 +66,24 @@ class NodeSecurityIT {
   void aNodeRunsUnderItsOwnIdentityAndNoCredentialEverReachesItsSidecar(LocalCluster cluster)
       throws Exception {
     String ns = cluster.namespace();
-    operator =
-        OperatorUnderTest.start(
-            cluster,
-            Map.of(
-                "SEI_S3_ENDPOINT",
-                chain.url(),
-                "SEI_NETWORK_POLICY",
-                "true",
-                "SEI_OPERATOR_NAMESPACE",
-                ns));
+    try (SimChain chain = new SimChain(30, List.of(), 5);
+        OperatorUnderTest operator =
+            OperatorUnderTest.start(
+                cluster,
+                Map.of(
+                    "SEI_S3_ENDPOINT",
+                    chain.url(),
+                    "SEI_NETWORK_POLICY",
+                    "true",
+                    "SEI_OPERATOR_NAMESPACE",
+                    ns))) {
+      aNodeLivesWithoutACredentialReachingItsSidecar(cluster, chain);
+    }
+  }
+
+  private static void aNodeLivesWithoutACredentialReachingItsSidecar(
+      LocalCluster cluster, SimChain chain) throws Exception {
+    String ns = cluster.namespace();
     Nodes.create(cluster, "rpc", Nodes.following(chain, V1).withFullNode(new FullNodeSpec()));
     Nodes.awaitPhase(cluster, "rpc", NodePhase.Running);
 
@@ -143,7 +133,12 @@ class NodeSecurityIT {
 
   @Test
   void anOperatorWatchingOneNamespaceCanReadNothingElsewhere(LocalCluster cluster) {
-    operator = OperatorUnderTest.start(cluster, Map.of());
+    try (OperatorUnderTest operator = OperatorUnderTest.start(cluster, Map.of())) {
+      probeAnotherNamespace(cluster, operator);
+    }
+  }
+
+  private static void probeAnotherNamespace(LocalCluster cluster, OperatorUnderTest operator) {
     String elsewhere = "elsewhere-" + Integer.toHexString(cluster.namespace().hashCode());
     cluster
         .client()

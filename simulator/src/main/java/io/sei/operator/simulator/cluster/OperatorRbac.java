@@ -61,12 +61,7 @@ public final class OperatorRbac {
             .withNamespace(namespace)
             .endMetadata()
             .build());
-    Subject subject =
-        new SubjectBuilder()
-            .withKind("ServiceAccount")
-            .withName(account)
-            .withNamespace(namespace)
-            .build();
+    Subject subject = serviceAccount(namespace, account);
     List<PolicyRule> clusterRules = new ArrayList<>(rules("node-proxy-binding-rules.yaml"));
     if (watchNamespaces.isEmpty()) {
       clusterRules.addAll(rules("clusterrole-rules.yaml"));
@@ -128,6 +123,15 @@ public final class OperatorRbac {
         throw e;
       }
     }
+  }
+
+  /** A binding's subject: ServiceAccount {@code name} of {@code namespace}. */
+  public static Subject serviceAccount(String namespace, String name) {
+    return new SubjectBuilder()
+        .withKind("ServiceAccount")
+        .withName(name)
+        .withNamespace(namespace)
+        .build();
   }
 
   /** Removes the operator's cluster-scoped ClusterRole and ClusterRoleBinding {@code name}. */

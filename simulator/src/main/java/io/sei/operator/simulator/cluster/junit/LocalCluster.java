@@ -92,11 +92,7 @@ public record LocalCluster(
                 .withName(OperatorRbac.NODE_PROXY + "-" + namespace + "-" + serviceAccount)
                 .endMetadata()
                 .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", OperatorRbac.NODE_PROXY)
-                .addNewSubject()
-                .withKind("ServiceAccount")
-                .withName(serviceAccount)
-                .withNamespace(namespace)
-                .endSubject()
+                .withSubjects(OperatorRbac.serviceAccount(namespace, serviceAccount))
                 .build())
         .createOr(existing -> existing.update());
   }
@@ -133,11 +129,7 @@ public record LocalCluster(
                 .withName(serviceAccount + "-sidecar-tasks")
                 .endMetadata()
                 .withNewRoleRef("rbac.authorization.k8s.io", "Role", "sidecar-tasks")
-                .addNewSubject()
-                .withKind("ServiceAccount")
-                .withName(serviceAccount)
-                .withNamespace(namespace)
-                .endSubject()
+                .withSubjects(OperatorRbac.serviceAccount(namespace, serviceAccount))
                 .build())
         .createOr(existing -> existing.update());
   }
