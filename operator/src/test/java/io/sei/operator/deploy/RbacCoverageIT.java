@@ -39,7 +39,10 @@ class RbacCoverageIT {
           new Access("sei.io", "seinodedeployments/finalizers", "update"),
           "the OwnerReferencesPermissionEnforcement admission plugin (blockOwnerDeletion)",
           new Access("rbac.authorization.k8s.io", "clusterroles", "bind"),
-          "RBAC's escalation check when the operator adds a subject to sei-node-proxy");
+          "RBAC's escalation check when the operator adds a subject to sei-node-proxy",
+          new Access("coordination.k8s.io", "leases", "update"),
+          "JOSDK's leader election starts only if a SelfSubjectRulesReview shows create, get and"
+              + " update on Leases (it renews with patch)");
 
   /** Used, and granted to every authenticated user by Kubernetes' default ClusterRoles. */
   private static final Map<Access, String> GRANTED_BY_DEFAULT =
