@@ -211,6 +211,14 @@ public final class CelRuleCases {
             HARD_FORK_GROUP.replace("type: HardFork", "type: InPlace"),
             null),
         new Case(
+            NODE,
+            "s3.upgradeName needs s3.targetHeight of at least 2: the bootstrap stops for the"
+                + " upgrade at targetHeight, after restoring a snapshot below it",
+            FULL_NODE.replace(
+                "s3: {targetHeight: 100}", "s3: {targetHeight: 100, upgradeName: v6.4.0}"),
+            FULL_NODE.replace("s3: {targetHeight: 100}", "s3: {upgradeName: v6.4.0}"),
+            null),
+        new Case(
             GROUP,
             "hardFork.haltHeight must be greater than 0",
             HARD_FORK_GROUP,

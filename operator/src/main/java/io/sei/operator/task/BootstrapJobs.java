@@ -40,10 +40,11 @@ final class BootstrapJobs {
         "bootstrap Job "
             + name
             + " failed"
-            + seidTermination(context, name).map(t -> ": " + t).orElse(""));
+            + seidTermination(context, name).map(t -> ": " + describe(t)).orElse(""));
   }
 
-  private static Optional<String> seidTermination(TaskContext context, String jobName) {
+  /** How the bootstrap pod's seid ended, once it did. */
+  static Optional<ContainerStateTerminated> seidTermination(TaskContext context, String jobName) {
     return context
         .services()
         .client()
@@ -58,8 +59,7 @@ final class BootstrapJobs {
         .filter(s -> NodePod.SEID_CONTAINER.equals(s.getName()))
         .map(s -> s.getState() == null ? null : s.getState().getTerminated())
         .filter(t -> t != null)
-        .findFirst()
-        .map(BootstrapJobs::describe);
+        .findFirst();
   }
 
   private static String describe(ContainerStateTerminated terminated) {

@@ -72,6 +72,10 @@ abstract class SidecarExecution<P extends TaskParams> implements TaskExecution<P
     } catch (SidecarUnavailableException e) {
       // A bootstrap pod that died (its seid crashed, the Job failed) never answers again.
       if (role == PodRole.BOOTSTRAP) {
+        if (doneBeforeThePodEnded(context)) {
+          completed(context, params);
+          return Progress.done();
+        }
         Optional<String> failure = BootstrapJobs.failure(context, BootstrapJobs.job(context));
         if (failure.isPresent()) {
           throw new TerminalTaskException(failure.get());
@@ -100,6 +104,14 @@ abstract class SidecarExecution<P extends TaskParams> implements TaskExecution<P
    */
   String paramsJson(TaskContext context, P params) {
     return TaskCodec.sidecarParams(params, List.of()).toString();
+  }
+
+  /**
+   * Whether the task's completion is proven by what the ended bootstrap pod did, though its sidecar
+   * no longer answers; false by default.
+   */
+  boolean doneBeforeThePodEnded(TaskContext context) {
+    return false;
   }
 
   /** Records what a completed task means for the node's status; nothing by default. */

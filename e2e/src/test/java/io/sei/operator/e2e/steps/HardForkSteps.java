@@ -88,6 +88,16 @@ public final class HardForkSteps {
     awaitHeight(chain, 10);
   }
 
+  @Given(
+      "the chain halts for upgrade {string} adding stores at height {long} until an upgraded node"
+          + " carries it on")
+  public void chainWithStoreUpgrade(String upgrade, long height) {
+    SimulatedChain chain =
+        space.startOwnChain(
+            new SimulatedChain.Plan(100, 10, List.of(upgrade + "@" + height + "+stores"), false));
+    awaitHeight(chain, 10);
+  }
+
   @Given("the chain takes a snapshot every {long} blocks and has produced at least {long} blocks")
   public void chainWithSparseSnapshots(long interval, long blocks) {
     awaitHeight(
@@ -114,6 +124,18 @@ public final class HardForkSteps {
 
   @When("I switch the deployment {string} to HardFork with haltHeight {long} and image {string}")
   public void switchToHardFork(String name, long haltHeight, String image) {
+    switchToHardFork(name, new HardForkStrategy().withHaltHeight(haltHeight), image);
+  }
+
+  @When(
+      "I switch the deployment {string} to HardFork for upgrade {string} with haltHeight {long}"
+          + " and image {string}")
+  public void switchToNamedHardFork(String name, String upgrade, long haltHeight, String image) {
+    switchToHardFork(
+        name, new HardForkStrategy().withHaltHeight(haltHeight).withUpgradeName(upgrade), image);
+  }
+
+  private void switchToHardFork(String name, HardForkStrategy hardFork, String image) {
     SeiNodeDeployment before = snd();
     incumbentRevision = before.getStatus().getTemplateHash();
     incumbentGenerations = new LinkedHashMap<>();
@@ -132,7 +154,7 @@ public final class HardForkSteps {
                   .setUpdateStrategy(
                       new UpdateStrategy()
                           .withType(UpdateStrategyType.HardFork)
-                          .withHardFork(new HardForkStrategy().withHaltHeight(haltHeight)));
+                          .withHardFork(hardFork));
               snd.getSpec().getTemplate().getSpec().setImage(image);
               return snd;
             });
@@ -205,19 +227,49 @@ public final class HardForkSteps {
             });
   }
 
+  @Then(
+      "every entrant was created with bootstrap image {string}, S3 target height {long} and upgrade"
+          + " {string}")
+  public void entrantSpecsWithUpgrade(String bootstrapImage, long targetHeight, String upgrade) {
+    entrantSpecs(bootstrapImage, targetHeight);
+    assertThat(entrants())
+        .allSatisfy(
+            entrant ->
+                assertThat(
+                        node(entrant)
+                            .getSpec()
+                            .getFullNode()
+                            .getSnapshot()
+                            .getS3()
+                            .getUpgradeName())
+                    .as("s3.upgradeName of " + entrant)
+                    .isEqualTo(upgrade));
+  }
+
   @Then("every entrant's bootstrap Job ran {string} and halted at height {long}")
   public void bootstrapJobs(String image, long height) {
+    assertBootstrapEnds(image, height, "exit 0", "HALT height=" + height);
+  }
+
+  @Then(
+      "every entrant's bootstrap Job ran {string} and stopped for upgrade {string} at height {long}")
+  public void bootstrapJobsStoppedForTheUpgrade(String image, String upgrade, long height) {
+    assertBootstrapEnds(
+        image, height, "exit 2", "UPGRADE \"" + upgrade + "\" NEEDED at height: " + height);
+  }
+
+  private void assertBootstrapEnds(String image, long haltHeight, String exit, String lastWords) {
     for (String entrant : entrants()) {
       assertThat(podUids.get(entrant + "/" + Labels.ROLE_BOOTSTRAP))
           .as("bootstrap pods of " + entrant)
           .hasSize(1);
       assertThat(seidArgs.get(entrant + "/" + Labels.ROLE_BOOTSTRAP))
           .as("seid of the bootstrap pod of " + entrant)
-          .containsExactly(image + " " + "--halt-height " + height);
+          .containsExactly(image + " " + "--halt-height " + haltHeight);
       assertThat(bootstrapEnds.get(entrant))
           .as("how the bootstrap seid of " + entrant + " ended")
-          .startsWith("exit 0")
-          .contains("HALT height=" + height);
+          .startsWith(exit + " ")
+          .contains(lastWords);
     }
   }
 

@@ -120,7 +120,9 @@ public final class DeploymentPlanner {
       hardFork =
           Optional.of(
               new CreateEntrantNodesParams.HardFork(
-                  incumbentImage.orElseThrow(), updateStrategy.getHardFork().getHaltHeight()));
+                  incumbentImage.orElseThrow(),
+                  updateStrategy.getHardFork().getHaltHeight(),
+                  updateStrategy.getHardFork().getUpgradeName()));
     }
     List<String> entrants =
         strategy.createsEntrants() ? DeploymentNames.entrantNodeNames(snd) : List.of();

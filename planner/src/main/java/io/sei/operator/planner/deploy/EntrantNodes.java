@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.sei.operator.api.Labels;
-import io.sei.operator.api.S3Snapshot;
 import io.sei.operator.api.SeiNode;
 import io.sei.operator.api.SeiNodeDeployment;
 import io.sei.operator.api.SeiNodeSpec;
@@ -79,8 +78,9 @@ public final class EntrantNodes {
 
   /**
    * The entrant spec: a deep copy of the template spec; with {@code hardFork}, its snapshot source
-   * gets {@code bootstrapImage = incumbentImage} and {@code s3.targetHeight = haltHeight - 1}, so
-   * the entrant bootstraps on the old binary up to the block before the upgrade and its production
+   * gets {@code bootstrapImage = incumbentImage} and the S3 source of {@link
+   * CreateEntrantNodesParams.HardFork#snapshot()}, so the entrant bootstraps on the old binary up
+   * to the block before the upgrade (or into the upgrade's stop, with its name) and its production
    * pod (new image) applies the upgrade.
    *
    * @throws InvalidTaskException ({@code UNSATISFIABLE}) when {@code hardFork} is set and the
@@ -102,7 +102,7 @@ public final class EntrantNodes {
                         TaskType.CREATE_ENTRANT_NODES.wireName(),
                         "a HardFork entrant needs an S3 snapshot source in the template"));
     snapshot.setBootstrapImage(hardFork.incumbentImage());
-    snapshot.setS3(new S3Snapshot().withTargetHeight(hardFork.bootstrapTargetHeight()));
+    snapshot.setS3(hardFork.snapshot());
     return spec;
   }
 

@@ -86,8 +86,12 @@ public final class NodePlans {
     steps.add(new DeployBootstrapJobParams(snapshot.getBootstrapImage(), targetHeight(snapshot)));
     // Phase 2: configure the bootstrap pod; its mark-ready lets seid start.
     steps.addAll(sidecarProgression(node));
-    // Phase 3: wait for the halt, drop the Job and its Service (the PVC stays).
-    steps.add(new AwaitBootstrapCompleteParams());
+    // Phase 3: wait for the halt (or the stop for the upgrade), drop the Job and its Service (the
+    // PVC stays).
+    steps.add(
+        upgradeName(snapshot)
+            .map(name -> new AwaitBootstrapCompleteParams(name, targetHeight(snapshot)))
+            .orElseGet(AwaitBootstrapCompleteParams::halting));
     steps.add(new TeardownBootstrapParams());
     // Phase 4: the production pod with the production image.
     steps.add(new ApplyStatefulsetParams(spec.getImage()));
@@ -143,7 +147,7 @@ public final class NodePlans {
     List<TaskParams> steps = new ArrayList<>();
     snapshot
         .filter(s -> s.getS3() != null)
-        .ifPresent(s -> steps.add(new SnapshotRestoreParams(targetHeight(s))));
+        .ifPresent(s -> steps.add(new SnapshotRestoreParams(restoreHeight(s))));
     steps.add(new ConfigureGenesisParams());
     steps.add(configApply(node));
     snapshot.ifPresent(
@@ -169,6 +173,25 @@ public final class NodePlans {
   /** {@code s3.targetHeight}, 0 when unset. */
   static long targetHeight(SnapshotSource snapshot) {
     return Optional.ofNullable(snapshot.getS3()).map(S3Snapshot::getTargetHeight).orElse(0L);
+  }
+
+  /**
+   * {@code s3.upgradeName}, when set: the bootstrap runs into that upgrade at the target height.
+   */
+  static Optional<String> upgradeName(SnapshotSource snapshot) {
+    return Optional.ofNullable(snapshot.getS3())
+        .map(S3Snapshot::getUpgradeName)
+        .filter(n -> !n.isBlank());
+  }
+
+  /**
+   * The height the restored snapshot may reach: the target height, or the block below it when the
+   * bootstrap must run into an upgrade at the target (a snapshot at that height would already be
+   * past the upgrade).
+   */
+  static long restoreHeight(SnapshotSource snapshot) {
+    long target = targetHeight(snapshot);
+    return upgradeName(snapshot).isPresent() && target > 0 ? target - 1 : target;
   }
 
   private static EnsureDataPvcParams ensureDataPvc(SeiNodeSpec spec) {

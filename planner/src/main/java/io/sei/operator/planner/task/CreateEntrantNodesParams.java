@@ -1,5 +1,6 @@
 package io.sei.operator.planner.task;
 
+import io.sei.operator.api.S3Snapshot;
 import java.util.List;
 
 /**
@@ -26,17 +27,27 @@ public record CreateEntrantNodesParams(
 
   /**
    * What a HardFork entrant injects into its snapshot source: {@code bootstrapImage =
-   * incumbentImage}, {@code s3.targetHeight = haltHeight - 1}.
+   * incumbentImage} and {@link #snapshot()}.
+   *
+   * @param upgradeName the chain's upgrade at {@code haltHeight}, or null: with it the bootstrap
+   *     runs into the upgrade (the old binary writes upgrade-info.json), without it it halts at the
+   *     block before
    */
-  public record HardFork(String incumbentImage, long haltHeight) {
+  public record HardFork(String incumbentImage, long haltHeight, String upgradeName) {
     public HardFork {
       Require.text(incumbentImage, "incumbentImage");
       Require.atLeast(haltHeight, 2, "haltHeight");
+      upgradeName = upgradeName == null || upgradeName.isBlank() ? null : upgradeName;
     }
 
-    /** The height the entrant's bootstrap Job halts at: the block before the upgrade. */
-    public long bootstrapTargetHeight() {
-      return haltHeight - 1;
+    /**
+     * The entrant's S3 source: {@code targetHeight = haltHeight} with the upgrade's name, so the
+     * bootstrap ends in the old binary's stop for the upgrade; else {@code haltHeight - 1}.
+     */
+    public S3Snapshot snapshot() {
+      return upgradeName == null
+          ? new S3Snapshot().withTargetHeight(haltHeight - 1)
+          : new S3Snapshot().withTargetHeight(haltHeight).withUpgradeName(upgradeName);
     }
   }
 }

@@ -86,7 +86,8 @@ class DeploymentPlannerTest {
     DeploymentDecision.StartRollout start = start(upgraded(UpdateStrategyType.HardFork));
     CreateEntrantNodesParams create =
         TaskCodec.decode(start.plan().getTasks().get(0), CreateEntrantNodesParams.class);
-    assertThat(create.hardFork()).isEqualTo(new CreateEntrantNodesParams.HardFork(IMAGE_V1, 100));
+    assertThat(create.hardFork())
+        .isEqualTo(new CreateEntrantNodesParams.HardFork(IMAGE_V1, 100, null));
     assertThat(create.nodeNames()).containsExactly("rpc-g7-0", "rpc-g7-1");
     assertThat(create.entrantRevision())
         .isEqualTo(TemplateHash.of(fullNode(s3(10)).withImage(IMAGE_V2)));

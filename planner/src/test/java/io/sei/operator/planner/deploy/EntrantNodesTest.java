@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class EntrantNodesTest {
   private static final CreateEntrantNodesParams.HardFork FORK =
-      new CreateEntrantNodesParams.HardFork(IMAGE_V1, 50_000_000);
+      new CreateEntrantNodesParams.HardFork(IMAGE_V1, 50_000_000, null);
 
   @Test
   void hardForkEntrantBootstrapsOnTheIncumbentImageToHaltHeightMinusOne() throws Exception {
@@ -32,6 +32,17 @@ class EntrantNodesTest {
     assertThat(spec.getImage()).isEqualTo(IMAGE_V2);
     assertThat(spec.getFullNode().getSnapshot().getBootstrapImage()).isEqualTo(IMAGE_V1);
     assertThat(spec.getFullNode().getSnapshot().getS3().getTargetHeight()).isEqualTo(49_999_999L);
+  }
+
+  @Test
+  void aNamedUpgradeMakesTheEntrantBootstrapIntoItsStopAtTheHaltHeight() throws Exception {
+    SeiNodeSpec spec =
+        EntrantNodes.entrantSpec(
+            fullNode(s3(0)).withImage(IMAGE_V2),
+            new CreateEntrantNodesParams.HardFork(IMAGE_V1, 50_000_000, "v6.4.0"));
+    assertThat(spec.getFullNode().getSnapshot().getBootstrapImage()).isEqualTo(IMAGE_V1);
+    assertThat(spec.getFullNode().getSnapshot().getS3().getTargetHeight()).isEqualTo(50_000_000L);
+    assertThat(spec.getFullNode().getSnapshot().getS3().getUpgradeName()).isEqualTo("v6.4.0");
   }
 
   @Test

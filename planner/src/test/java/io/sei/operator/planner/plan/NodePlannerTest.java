@@ -30,9 +30,11 @@ import io.sei.operator.api.TaskPlan;
 import io.sei.operator.api.TaskStatus;
 import io.sei.operator.planner.Fixtures;
 import io.sei.operator.planner.id.TaskIds;
+import io.sei.operator.planner.task.AwaitBootstrapCompleteParams;
 import io.sei.operator.planner.task.ConfigApplyParams;
 import io.sei.operator.planner.task.DeployBootstrapJobParams;
 import io.sei.operator.planner.task.NodeMode;
+import io.sei.operator.planner.task.SnapshotRestoreParams;
 import io.sei.operator.planner.task.TaskCodec;
 import io.sei.operator.planner.task.TaskParams;
 import java.time.Duration;
@@ -72,6 +74,26 @@ class NodePlannerTest {
     TaskPlan plan = start(node(fullNode(Fixtures.bootstrap("sei:old", 4242)))).plan();
     assertThat(paramsOf(plan, "deploy-bootstrap-job"))
         .isEqualTo(new DeployBootstrapJobParams("sei:old", 4242));
+  }
+
+  @Test
+  void aBootstrapWithoutAnUpgradeRestoresUpToItsHeightAndHaltsThere() throws Exception {
+    TaskPlan plan = start(node(fullNode(Fixtures.bootstrap("sei:old", 4242)))).plan();
+    assertThat(paramsOf(plan, "snapshot-restore")).isEqualTo(new SnapshotRestoreParams(4242));
+    assertThat(paramsOf(plan, "await-bootstrap-complete"))
+        .isEqualTo(AwaitBootstrapCompleteParams.halting());
+  }
+
+  @Test
+  void aBootstrapIntoAnUpgradeRestoresBelowItsHeightAndAwaitsTheUpgradesStop() throws Exception {
+    SnapshotSource snapshot = Fixtures.bootstrap("sei:old", 4242);
+    snapshot.getS3().setUpgradeName("v2");
+    TaskPlan plan = start(node(fullNode(snapshot))).plan();
+    assertThat(paramsOf(plan, "snapshot-restore")).isEqualTo(new SnapshotRestoreParams(4241));
+    assertThat(paramsOf(plan, "deploy-bootstrap-job"))
+        .isEqualTo(new DeployBootstrapJobParams("sei:old", 4242));
+    assertThat(paramsOf(plan, "await-bootstrap-complete"))
+        .isEqualTo(new AwaitBootstrapCompleteParams("v2", 4242));
   }
 
   @Test

@@ -210,7 +210,29 @@ class TaskCatalogTest {
 
   @Test
   void hardForkBootstrapsToTheBlockBeforeTheUpgrade() {
-    assertThat(new CreateEntrantNodesParams.HardFork("sei:v1", 50_000_000).bootstrapTargetHeight())
-        .isEqualTo(49_999_999);
+    assertThat(new CreateEntrantNodesParams.HardFork("sei:v1", 50_000_000, null).snapshot())
+        .satisfies(
+            s -> {
+              assertThat(s.getTargetHeight()).isEqualTo(49_999_999L);
+              assertThat(s.getUpgradeName()).isNull();
+            });
+  }
+
+  @Test
+  void aNamedUpgradeIsBootstrappedIntoAtItsHeight() {
+    assertThat(new CreateEntrantNodesParams.HardFork("sei:v1", 50_000_000, "v2").snapshot())
+        .satisfies(
+            s -> {
+              assertThat(s.getTargetHeight()).isEqualTo(50_000_000L);
+              assertThat(s.getUpgradeName()).isEqualTo("v2");
+            });
+  }
+
+  @Test
+  void aBootstrapIntoAnUpgradeNeedsItsHeight() {
+    assertThatThrownBy(() -> new AwaitBootstrapCompleteParams("v2", 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("upgradeHeight");
+    assertThat(new AwaitBootstrapCompleteParams(" ", 0).upgradeName()).isNull();
   }
 }

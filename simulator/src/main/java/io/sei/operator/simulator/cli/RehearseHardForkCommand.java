@@ -11,8 +11,9 @@ import picocli.CommandLine.Option;
     name = "hard-fork",
     description =
         "A SeiNodeDeployment of full nodes on --from, rolled to --to by the HardFork strategy at"
-            + " --upgrade-height: entrants bootstrap on the old image to H-1, apply the upgrade on"
-            + " the new one, traffic switches, incumbents are torn down.")
+            + " --upgrade-height: entrants bootstrap on the old image to H-1 (with"
+            + " --upgrade-adds-stores: into the old binary's stop for the upgrade at H), apply the"
+            + " upgrade on the new one, traffic switches, incumbents are torn down.")
 final class RehearseHardForkCommand implements RoleCommand {
   @Mixin RehearseOptions common;
 
@@ -53,12 +54,27 @@ final class RehearseHardForkCommand implements RoleCommand {
               + " version of --to).")
   String upgradeName;
 
+  @Option(
+      names = "--upgrade-adds-stores",
+      description =
+          "The upgrade adds stores: the new binary panics at the height unless the old one wrote"
+              + " data/upgrade-info.json, so the rollout names the upgrade (hardFork.upgradeName)"
+              + " and entrants bootstrap into the upgrade's stop instead of halting before it.")
+  boolean addsStores;
+
   @Override
   public SimProcess create(SimContext context) {
     return RehearseCommands.validated(
         context,
         () ->
             Rehearsal.hardFork(
-                replicas, from, to, upgradeName, upgradeHeight, common.settings(), context));
+                replicas,
+                from,
+                to,
+                upgradeName,
+                upgradeHeight,
+                addsStores,
+                common.settings(),
+                context));
   }
 }

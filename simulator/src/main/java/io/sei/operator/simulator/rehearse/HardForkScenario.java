@@ -45,8 +45,16 @@ final class HardForkScenario implements Scenario {
   /**
    * @param upgradeName the chain's upgrade: binaries whose version is at least this have its
    *     handler
+   * @param addsStores the upgrade adds stores ({@code NAME@H+stores}): the new binary needs the old
+   *     one's upgrade-info.json, so the HardFork strategy names the upgrade
    */
-  record Settings(int replicas, String from, String to, String upgradeName, long upgradeHeight) {}
+  record Settings(
+      int replicas,
+      String from,
+      String to,
+      String upgradeName,
+      long upgradeHeight,
+      boolean addsStores) {}
 
   private final Settings settings;
   private final long blockTimeMs;
@@ -65,7 +73,7 @@ final class HardForkScenario implements Scenario {
     this.toVersion = Images.version("--to", settings.to());
     Upgrade upgrade;
     try {
-      upgrade = Upgrade.parse(settings.upgradeName() + "@" + settings.upgradeHeight());
+      upgrade = Upgrade.parse(upgradeSpec(settings));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--upgrade-height/--upgrade-name: " + e.getMessage());
     }
@@ -106,12 +114,20 @@ final class HardForkScenario implements Scenario {
     p.put("to", settings.to());
     p.put("upgradeName", settings.upgradeName());
     p.put("upgradeHeight", settings.upgradeHeight());
+    p.put("upgradeAddsStores", settings.addsStores());
     p.put("toHasUpgrade", upgrade().handledBy(toVersion));
     return p;
   }
 
+  private static String upgradeSpec(Settings settings) {
+    return settings.upgradeName()
+        + "@"
+        + settings.upgradeHeight()
+        + (settings.addsStores() ? "+stores" : "");
+  }
+
   private Upgrade upgrade() {
-    return Upgrade.parse(settings.upgradeName() + "@" + settings.upgradeHeight());
+    return Upgrade.parse(upgradeSpec(settings));
   }
 
   @Override
@@ -198,10 +214,13 @@ final class HardForkScenario implements Scenario {
                         .withTrustPeriod("168h")));
   }
 
+  /** With stores added, the rollout names the upgrade, so entrants bootstrap into its stop. */
   private UpdateStrategy strategy() {
-    return new UpdateStrategy()
-        .withType(UpdateStrategyType.HardFork)
-        .withHardFork(new HardForkStrategy().withHaltHeight(settings.upgradeHeight()));
+    HardForkStrategy hardFork = new HardForkStrategy().withHaltHeight(settings.upgradeHeight());
+    if (settings.addsStores()) {
+      hardFork.setUpgradeName(settings.upgradeName());
+    }
+    return new UpdateStrategy().withType(UpdateStrategyType.HardFork).withHardFork(hardFork);
   }
 
   /** Bad input found late: the chain reached the height before the upgrade could be rehearsed. */
@@ -293,18 +312,23 @@ final class HardForkScenario implements Scenario {
     return existedBeforeChange ? "incumbent" : "entrant";
   }
 
-  /** Only an incumbent's old seid stopping at the upgrade it lacks. */
+  /**
+   * Only the old seid stopping at the upgrade it lacks: an incumbent's, and — when the rollout
+   * names the upgrade — an entrant's bootstrap pod's, which is how its bootstrap ends.
+   */
   @Override
   public boolean expected(Crash crash, String role) {
-    return role.equals("incumbent")
-        && crash.container().equals("seid")
-        && crash
-            .message()
-            .contains(
-                "UPGRADE \""
-                    + settings.upgradeName()
-                    + "\" NEEDED at height: "
-                    + settings.upgradeHeight());
+    boolean stopsForTheUpgrade =
+        crash.container().equals("seid")
+            && crash
+                .message()
+                .contains(
+                    "UPGRADE \""
+                        + settings.upgradeName()
+                        + "\" NEEDED at height: "
+                        + settings.upgradeHeight());
+    boolean bootstrap = crash.pod().startsWith(crash.node() + "-bootstrap-");
+    return stopsForTheUpgrade && (role.equals("incumbent") || (settings.addsStores() && bootstrap));
   }
 
   @Override

@@ -66,19 +66,25 @@ public final class Rehearsal implements SimProcess {
     this.context = context;
   }
 
-  /** A hard fork; an {@link IllegalArgumentException} is bad input, its message one line. */
+  /**
+   * A hard fork; an {@link IllegalArgumentException} is bad input, its message one line.
+   *
+   * @param upgradeName the chain's upgrade; the version of {@code to} when null
+   * @param addsStores the upgrade adds stores: the rollout names it so entrants bootstrap into it
+   */
   public static Rehearsal hardFork(
       int replicas,
       String from,
       String to,
       String upgradeName,
       long upgradeHeight,
+      boolean addsStores,
       RehearsalSettings settings,
       SimContext context) {
     String name = upgradeName != null ? upgradeName : Images.version("--to", to).text();
     return new Rehearsal(
         new HardForkScenario(
-            new HardForkScenario.Settings(replicas, from, to, name, upgradeHeight),
+            new HardForkScenario.Settings(replicas, from, to, name, upgradeHeight, addsStores),
             settings.blockTimeMs(),
             settings.snapshotInterval()),
         settings,
