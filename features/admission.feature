@@ -24,6 +24,10 @@ Feature: Bad specs are refused when they are submitted
       | SeiNode  | drops its signing key                            | validator.signingKey.secret.secretName is immutable once set   |
       | SeiNode  | switches its node key to another Secret          | validator.nodeKey.secret.secretName is immutable once set      |
 
+    Examples: bootstraps into an upgrade
+      | kind     | violation                                            | message                                                                                                                      |
+      | SeiNode  | bootstraps into an upgrade without a target height   | s3.upgradeName needs s3.targetHeight of at least 2: the bootstrap stops for the upgrade at targetHeight, after restoring a snapshot below it |
+
     Examples: data volumes
       | kind     | violation                            | message                                         |
       | SeiNode  | moves to another imported data volume | dataVolume.import.pvcName is immutable once set |
@@ -43,6 +47,7 @@ Feature: Bad specs are refused when they are submitted
     Examples:
       | kind              | spec                                                                  |
       | SeiNode           | is a full node restoring an S3 snapshot                               |
+      | SeiNode           | bootstraps into upgrade v6.4.0 at height 100                          |
       | SeiNode           | is a validator with its signing and node keys in two Secrets          |
       | SeiNode           | gives a running observer its signing and node keys                    |
       | SeiNodeDeployment | is a HardFork of 2 full nodes restoring an S3 snapshot at halt height 120 |

@@ -108,6 +108,10 @@ final class AdmissionSpecs {
               "is InPlace but carries HardFork settings",
               Spec.create(GROUP, HARD_FORK_GROUP.replace("type: HardFork", "type: InPlace"))),
           Map.entry(
+              "bootstraps into an upgrade without a target height",
+              Spec.create(
+                  NODE, FULL_NODE.replace("s3: {targetHeight: 100}", "s3: {upgradeName: v6.4.0}"))),
+          Map.entry(
               "is a HardFork at halt height 0",
               Spec.create(GROUP, HARD_FORK_GROUP.replace("haltHeight: 120", "haltHeight: 0"))),
           Map.entry(
@@ -118,6 +122,12 @@ final class AdmissionSpecs {
               "runs one signing key on 2 validators", Spec.create(GROUP, SIGNING_VALIDATOR_GROUP)),
           // Accepted.
           Map.entry("is a full node restoring an S3 snapshot", Spec.create(NODE, FULL_NODE)),
+          Map.entry(
+              "bootstraps into upgrade v6.4.0 at height 100",
+              Spec.create(
+                  NODE,
+                  FULL_NODE.replace(
+                      "s3: {targetHeight: 100}", "s3: {targetHeight: 100, upgradeName: v6.4.0}"))),
           Map.entry(
               "is a validator with its signing and node keys in two Secrets",
               Spec.create(NODE, VALIDATOR_WITH_KEYS)),
