@@ -163,6 +163,38 @@ class RehearseIT {
   }
 
   @Test
+  void aHardForkThatAddsStoresBootstrapsIntoTheUpgradesStopAndTheNewBinaryAddsThem(
+      @TempDir Path dir) throws Exception {
+    Run run =
+        rehearse(
+            dir,
+            "hard-fork",
+            "--replicas",
+            "1",
+            "--upgrade-adds-stores",
+            "--upgrade-height",
+            UPGRADE_HEIGHT);
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains("every expectation met");
+    JsonNode report = run.json();
+    assertThat(report.path("outcome").asText()).isEqualTo("passed");
+    assertThat(report.path("parameters").path("upgradeAddsStores").asBoolean()).isTrue();
+    assertThat(report.path("crashes"))
+        .as("the old binary stops for the upgrade: on the incumbent and in the entrant's bootstrap")
+        .allSatisfy(
+            c -> {
+              assertThat(c.path("expected").asBoolean()).isTrue();
+              assertThat(c.path("message").asText())
+                  .contains("UPGRADE \"v6.4.0\" NEEDED at height: 120");
+            })
+        .anySatisfy(c -> assertThat(c.path("pod").asText()).startsWith("pacific-g2-0-bootstrap-"));
+    assertThat(maxHeight(find(report.path("nodes"), "pacific-g2-0")))
+        .as("the entrant's new binary added the stores and carried the chain on")
+        .isGreaterThanOrEqualTo(120);
+  }
+
+  @Test
   void aNewImageWithoutTheUpgradeFailsNamingTheCrash(@TempDir Path dir) throws Exception {
     Run run =
         rehearse(
