@@ -49,6 +49,9 @@ public final class Conditions {
   public static final String REASON_IMPORT_PVC_BOUND = "PVCBound";
   public static final String REASON_IMPORT_PVC_NOT_READY = "PVCNotReady";
 
+  /** The imported PVC is named by another SeiNode or mounted by a pod not of this node. */
+  public static final String REASON_IMPORT_PVC_IN_USE = "PVCInUse";
+
   /**
    * SeiNode: how its init or bootstrap plan ended. False/InitFailed names the failed task and why
    * (the plan itself is cleared when it ends); the node is then Failed.

@@ -19,6 +19,11 @@ import io.fabric8.generator.annotation.ValidationRule;
         "self.replicas <= 1 || !has(self.template.spec.validator) || !has(self.template.spec.validator.signingKey)",
     message =
         "replicas must be 1 when the template sets validator.signingKey: one key on two pods double-signs")
+@ValidationRule(
+    value = "!has(self.template.spec.dataVolume) || !has(self.template.spec.dataVolume.__import__)",
+    message =
+        "template.spec.dataVolume.import is not allowed: every node of the group would mount the one"
+            + " imported PVC, and several seids would write one data directory")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class SeiNodeDeploymentSpec {
 

@@ -59,8 +59,11 @@ final class ApiReference {
                   Conditions.REASON_PEERS_RESOLVED, Conditions.REASON_PEER_NODE_ID_UNAVAILABLE)),
           new ConditionDoc(
               Conditions.IMPORT_PVC_READY,
-              "SeiNode: the imported data PVC exists and is bound.",
-              List.of(Conditions.REASON_IMPORT_PVC_BOUND, Conditions.REASON_IMPORT_PVC_NOT_READY)),
+              "SeiNode: the imported data PVC exists, is bound, and no other SeiNode or pod uses it.",
+              List.of(
+                  Conditions.REASON_IMPORT_PVC_BOUND,
+                  Conditions.REASON_IMPORT_PVC_NOT_READY,
+                  Conditions.REASON_IMPORT_PVC_IN_USE)),
           new ConditionDoc(
               Conditions.SPEC_VALID,
               "SeiNode and SeiNodeDeployment: False when the operator cannot act on an admitted"

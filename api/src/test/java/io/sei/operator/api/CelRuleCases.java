@@ -220,6 +220,15 @@ public final class CelRuleCases {
             null),
         new Case(
             GROUP,
+            "template.spec.dataVolume.import is not allowed: every node of the group would mount the"
+                + " one imported PVC, and several seids would write one data directory",
+            HARD_FORK_GROUP,
+            HARD_FORK_GROUP.replace(
+                "      chainId: pacific-1\n",
+                "      chainId: pacific-1\n      dataVolume: {import: {pvcName: shared-data}}\n"),
+            null),
+        new Case(
+            GROUP,
             "hardFork.haltHeight must be greater than 0",
             HARD_FORK_GROUP,
             HARD_FORK_GROUP.replace("haltHeight: 120", "haltHeight: 0"),

@@ -112,6 +112,13 @@ final class AdmissionSpecs {
               Spec.create(
                   NODE, FULL_NODE.replace("s3: {targetHeight: 100}", "s3: {upgradeName: v6.4.0}"))),
           Map.entry(
+              "imports one PVC for every node",
+              Spec.create(
+                  GROUP,
+                  HARD_FORK_GROUP.replace(
+                      "      chainId: pacific-1\n",
+                      "      chainId: pacific-1\n      dataVolume: {import: {pvcName: shared-data}}\n"))),
+          Map.entry(
               "is a HardFork at halt height 0",
               Spec.create(GROUP, HARD_FORK_GROUP.replace("haltHeight: 120", "haltHeight: 0"))),
           Map.entry(
