@@ -13,6 +13,14 @@ public final class Labels {
   /** Name of the SeiNodeDeployment a SeiNode belongs to. */
   public static final String DEPLOYMENT = "sei.io/deployment";
 
+  /**
+   * On a SeiNode of a deployment whose {@code deletionPolicy} is Retain, and on its data PVC: the
+   * PVC is not owned by the node, so deleting the deployment (or the node) keeps the data.
+   */
+  public static final String RETAIN_DATA = "sei.io/retain-data";
+
+  public static final String RETAIN_DATA_VALUE = "true";
+
   /** Template revision (hash) a SeiNode of a deployment was created from. */
   public static final String REVISION = "sei.io/revision";
 

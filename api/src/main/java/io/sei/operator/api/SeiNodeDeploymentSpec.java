@@ -40,8 +40,18 @@ public class SeiNodeDeploymentSpec {
   @JsonPropertyDescription("How template changes roll out.")
   private UpdateStrategy updateStrategy;
 
-  @JsonPropertyDescription("What deleting the group does to its nodes' data.")
+  @JsonPropertyDescription(
+      "What deleting the group does to its nodes' data volumes. Retain: every node's data PVC is"
+          + " created without an owner, so it outlives the node and the group (labelled"
+          + " sei.io/node, sei.io/deployment, sei.io/retain-data); a rollout's teardown-nodes still"
+          + " deletes the PVCs of the nodes it removes. Delete: each PVC is owned by its node and"
+          + " goes with it. Immutable: it decides ownership when the nodes are created.")
   @Default("Retain")
+  @ValidationRule(
+      value = "self == oldSelf",
+      message =
+          "deletionPolicy is immutable: it decided who owns the nodes' data volumes when they were"
+              + " created")
   private DeletionPolicy deletionPolicy;
 
   public Integer getReplicas() {

@@ -229,6 +229,13 @@ public final class CelRuleCases {
             null),
         new Case(
             GROUP,
+            "deletionPolicy is immutable: it decided who owns the nodes' data volumes when they"
+                + " were created",
+            HARD_FORK_GROUP.replace("replicas: 2", "replicas: 3") + "  deletionPolicy: Retain\n",
+            HARD_FORK_GROUP + "  deletionPolicy: Delete\n",
+            HARD_FORK_GROUP + "  deletionPolicy: Retain\n"),
+        new Case(
+            GROUP,
             "hardFork.haltHeight must be greater than 0",
             HARD_FORK_GROUP,
             HARD_FORK_GROUP.replace("haltHeight: 120", "haltHeight: 0"),

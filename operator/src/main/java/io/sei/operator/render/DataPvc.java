@@ -7,7 +7,10 @@ import io.sei.operator.config.PlatformConfig;
 import java.util.Map;
 import java.util.Optional;
 
-/** The node's data PVC {@code <node>-data}, mounted at /sei by every pod of the node. */
+/**
+ * The node's data PVC {@code <node>-data}, mounted at /sei by every pod of the node; owned by the
+ * node unless the node retains its data ({@link Ownership#dataMetadata}).
+ */
 public final class DataPvc {
   private DataPvc() {}
 
@@ -21,7 +24,7 @@ public final class DataPvc {
     }
     return Optional.of(
         new PersistentVolumeClaimBuilder()
-            .withMetadata(Ownership.childMetadata(node, Names.dataPvc(node)))
+            .withMetadata(Ownership.dataMetadata(node, Names.dataPvc(node)))
             .withNewSpec()
             .withAccessModes("ReadWriteOnce")
             .withStorageClassName(config.storageClass().orElse(null))

@@ -12,7 +12,12 @@ public final class Names {
 
   /** The data PVC the operator creates: {@code <node>-data}. */
   public static String dataPvc(SeiNode node) {
-    return name(node) + "-data";
+    return dataPvc(name(node));
+  }
+
+  /** The data PVC the operator creates for the SeiNode named {@code node}. */
+  public static String dataPvc(String node) {
+    return node + "-data";
   }
 
   /** The imported PVC of {@code spec.dataVolume.import}, if any: used, never owned. */

@@ -124,6 +124,17 @@ class SeiNodeDeploymentIT {
           .isEqualTo(haltHeight - 1);
       assertThat(node.getStatus().getCurrentImage()).isEqualTo("sei-sim:v2.0.0");
       assertThat(Nodes.get(cluster, incumbent)).as("incumbent torn down").isNull();
+      await("the incumbent's retained data PVC deleted by teardown-nodes")
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  cluster
+                          .client()
+                          .persistentVolumeClaims()
+                          .inNamespace(cluster.namespace())
+                          .withName(incumbent + "-data")
+                          .get()
+                      == null);
       await("the entrant carries the chain past the upgrade")
           .atMost(Duration.ofSeconds(60))
           .ignoreExceptions()

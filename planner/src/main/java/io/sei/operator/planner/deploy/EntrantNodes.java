@@ -3,6 +3,7 @@ package io.sei.operator.planner.deploy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.sei.operator.api.DeletionPolicy;
 import io.sei.operator.api.Labels;
 import io.sei.operator.api.SeiNode;
 import io.sei.operator.api.SeiNodeDeployment;
@@ -31,9 +32,9 @@ public final class EntrantNodes {
 
   /**
    * One SeiNode per {@code params.nodeNames()}: the template spec (deep copy), the template's
-   * labels and annotations plus {@link Labels#DEPLOYMENT}, {@link Labels#REVISION} and {@link
-   * Labels#MANAGED_BY}, and a controller owner reference to the group. For HardFork, see {@link
-   * #entrantSpec}.
+   * labels and annotations plus {@link Labels#DEPLOYMENT}, {@link Labels#REVISION}, {@link
+   * Labels#MANAGED_BY} and, under {@code deletionPolicy: Retain}, {@link Labels#RETAIN_DATA}, and a
+   * controller owner reference to the group. For HardFork, see {@link #entrantSpec}.
    *
    * @throws InvalidTaskException ({@code UNSATISFIABLE}, terminal) when HardFork params meet a
    *     template without an S3 snapshot source
@@ -50,6 +51,9 @@ public final class EntrantNodes {
       labels.put(Labels.DEPLOYMENT, params.groupName());
       labels.put(Labels.REVISION, params.entrantRevision());
       labels.put(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE);
+      if (retainsData(snd)) {
+        labels.put(Labels.RETAIN_DATA, Labels.RETAIN_DATA_VALUE);
+      }
       ObjectMeta meta = new ObjectMeta();
       meta.setName(name);
       meta.setNamespace(params.namespace());
@@ -74,6 +78,11 @@ public final class EntrantNodes {
       nodes.add(node);
     }
     return nodes;
+  }
+
+  /** {@code deletionPolicy} Retain, the default: the nodes' data PVCs are not owned by them. */
+  static boolean retainsData(SeiNodeDeployment snd) {
+    return snd.getSpec().getDeletionPolicy() != DeletionPolicy.Delete;
   }
 
   /**

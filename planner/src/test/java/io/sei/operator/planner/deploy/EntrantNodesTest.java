@@ -10,6 +10,7 @@ import static io.sei.operator.planner.Fixtures.validator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sei.operator.api.DeletionPolicy;
 import io.sei.operator.api.Labels;
 import io.sei.operator.api.SeiNode;
 import io.sei.operator.api.SeiNodeDeployment;
@@ -109,7 +110,9 @@ class EntrantNodesTest {
                 Labels.REVISION,
                 "abc123",
                 Labels.MANAGED_BY,
-                Labels.MANAGED_BY_VALUE));
+                Labels.MANAGED_BY_VALUE,
+                Labels.RETAIN_DATA,
+                Labels.RETAIN_DATA_VALUE));
     assertThat(first.getMetadata().getAnnotations()).containsEntry("note", "x");
     assertThat(first.getMetadata().getOwnerReferences())
         .singleElement()
@@ -129,7 +132,20 @@ class EntrantNodesTest {
     List<SeiNode> nodes =
         EntrantNodes.render(
             snd, new CreateEntrantNodesParams("rpc", "chain", "r", List.of("rpc-g7-0"), null));
-    assertThat(nodes.get(0).getMetadata().getLabels()).hasSize(3);
+    assertThat(nodes.get(0).getMetadata().getLabels())
+        .as("deletionPolicy unset: Retain")
+        .containsOnlyKeys(
+            Labels.DEPLOYMENT, Labels.REVISION, Labels.MANAGED_BY, Labels.RETAIN_DATA);
     assertThat(nodes.get(0).getMetadata().getAnnotations()).isNullOrEmpty();
+  }
+
+  @Test
+  void nodesOfADeleteGroupDoNotRetainTheirData() throws Exception {
+    SeiNodeDeployment snd = group(UpdateStrategyType.BlueGreen, fullNode(null));
+    snd.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
+    List<SeiNode> nodes =
+        EntrantNodes.render(
+            snd, new CreateEntrantNodesParams("rpc", "chain", "r", List.of("rpc-g7-0"), null));
+    assertThat(nodes.get(0).getMetadata().getLabels()).doesNotContainKey(Labels.RETAIN_DATA);
   }
 }
