@@ -39,6 +39,7 @@ Feature: Bad specs are refused when they are submitted
       | SeiNodeDeployment | is a HardFork at halt height 0                                         | hardFork.haltHeight must be greater than 0                                                                |
       | SeiNodeDeployment | is a HardFork whose nodes state-sync instead of restoring an S3 snapshot | a HardFork deployment needs an S3 snapshot source in its template (fullNode.snapshot.s3 or validator.snapshot.s3) |
       | SeiNodeDeployment | runs one signing key on 2 validators                                   | replicas must be 1 when the template sets validator.signingKey: one key on two pods double-signs        |
+      | SeiNodeDeployment | switches its deletion policy from Retain to Delete                      | deletionPolicy is immutable: it decided who owns the nodes' data volumes when they were created             |
       | SeiNodeDeployment | imports one PVC for every node                                         | template.spec.dataVolume.import is not allowed: every node of the group would mount the one imported PVC, and several seids would write one data directory |
 
   Scenario Outline: a <kind> that <spec> is accepted

@@ -112,6 +112,12 @@ final class AdmissionSpecs {
               Spec.create(
                   NODE, FULL_NODE.replace("s3: {targetHeight: 100}", "s3: {upgradeName: v6.4.0}"))),
           Map.entry(
+              "switches its deletion policy from Retain to Delete",
+              Spec.update(
+                  GROUP,
+                  HARD_FORK_GROUP + "  deletionPolicy: Retain\n",
+                  HARD_FORK_GROUP + "  deletionPolicy: Delete\n")),
+          Map.entry(
               "imports one PVC for every node",
               Spec.create(
                   GROUP,
