@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.sei.operator.api.DataVolumeSpec;
 import io.sei.operator.api.DeletionPolicy;
@@ -15,10 +14,9 @@ import io.sei.operator.api.Labels;
 import io.sei.operator.api.NodePhase;
 import io.sei.operator.api.SeiNode;
 import io.sei.operator.api.SeiNodeDeployment;
-import io.sei.operator.api.SeiNodeDeploymentSpec;
-import io.sei.operator.api.SeiNodeTemplate;
 import io.sei.operator.simulator.cluster.junit.LocalCluster;
 import io.sei.operator.simulator.cluster.junit.WithLocalControlPlane;
+import io.sei.operator.testing.Groups;
 import io.sei.operator.testing.Nodes;
 import io.sei.operator.testing.OperatorUnderTest;
 import io.sei.operator.testing.SimChain;
@@ -132,27 +130,17 @@ class DeletionPolicyIT {
 
   private static SeiNodeDeployment readyGroup(
       LocalCluster cluster, SimChain chain, String name, int replicas, DeletionPolicy policy) {
-    SeiNodeDeployment snd = new SeiNodeDeployment();
-    snd.setMetadata(
-        new ObjectMetaBuilder().withName(name).withNamespace(cluster.namespace()).build());
-    snd.setSpec(
-        new SeiNodeDeploymentSpec()
-            .withReplicas(replicas)
-            .withDeletionPolicy(policy)
-            .withTemplate(
-                new SeiNodeTemplate()
-                    .withSpec(Nodes.following(chain, IMAGE).withFullNode(new FullNodeSpec()))));
-    cluster.client().resource(snd).create();
+    Groups.create(
+        cluster,
+        name,
+        replicas,
+        null,
+        policy,
+        Nodes.following(chain, IMAGE).withFullNode(new FullNodeSpec()));
     return await("SeiNodeDeployment " + name + " Ready")
         .atMost(Nodes.PLAN_TIMEOUT)
         .until(
-            () ->
-                cluster
-                    .client()
-                    .resources(SeiNodeDeployment.class)
-                    .inNamespace(cluster.namespace())
-                    .withName(name)
-                    .get(),
+            () -> Groups.get(cluster, name),
             d -> d.getStatus() != null && d.getStatus().getPhase() == DeploymentPhase.Ready);
   }
 

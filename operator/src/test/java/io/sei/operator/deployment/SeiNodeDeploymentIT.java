@@ -3,7 +3,6 @@ package io.sei.operator.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
@@ -16,15 +15,14 @@ import io.sei.operator.api.Labels;
 import io.sei.operator.api.NodePhase;
 import io.sei.operator.api.SeiNode;
 import io.sei.operator.api.SeiNodeDeployment;
-import io.sei.operator.api.SeiNodeDeploymentSpec;
 import io.sei.operator.api.SeiNodeSpec;
-import io.sei.operator.api.SeiNodeTemplate;
 import io.sei.operator.api.UpdateStrategy;
 import io.sei.operator.api.UpdateStrategyType;
 import io.sei.operator.planner.plan.StatusConditions;
 import io.sei.operator.simulator.chain.Upgrade;
 import io.sei.operator.simulator.cluster.junit.LocalCluster;
 import io.sei.operator.simulator.cluster.junit.WithLocalControlPlane;
+import io.sei.operator.testing.Groups;
 import io.sei.operator.testing.Nodes;
 import io.sei.operator.testing.OperatorUnderTest;
 import io.sei.operator.testing.SimChain;
@@ -208,15 +206,7 @@ class SeiNodeDeploymentIT {
 
   private static void create(
       LocalCluster cluster, String name, int replicas, UpdateStrategy strategy, SeiNodeSpec spec) {
-    SeiNodeDeployment snd = new SeiNodeDeployment();
-    snd.setMetadata(
-        new ObjectMetaBuilder().withName(name).withNamespace(cluster.namespace()).build());
-    snd.setSpec(
-        new SeiNodeDeploymentSpec()
-            .withReplicas(replicas)
-            .withUpdateStrategy(strategy)
-            .withTemplate(new SeiNodeTemplate().withSpec(spec)));
-    cluster.client().resource(snd).create();
+    Groups.create(cluster, name, replicas, strategy, null, spec);
   }
 
   private static void editTemplate(LocalCluster cluster, String name, Consumer<SeiNodeSpec> edit) {
@@ -233,12 +223,7 @@ class SeiNodeDeploymentIT {
   }
 
   private static SeiNodeDeployment get(LocalCluster cluster, String name) {
-    return cluster
-        .client()
-        .resources(SeiNodeDeployment.class)
-        .inNamespace(cluster.namespace())
-        .withName(name)
-        .get();
+    return Groups.get(cluster, name);
   }
 
   /** Waits for {@code phase} with a template hash other than {@code notHash} (null: any). */
