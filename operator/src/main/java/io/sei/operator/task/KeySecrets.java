@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.sei.operator.api.Conditions;
+import io.sei.operator.api.NodePhase;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.List;
@@ -79,13 +80,19 @@ final class KeySecrets {
 
   /**
    * Checks the Secret named {@code secretName} against {@code key} and records the key's condition:
-   * missing → not ready (transient), malformed → invalid (terminal), else validated.
+   * missing → not ready (waited for while the node initializes; a failure of a node update, which
+   * must not cycle a Running pod towards a key that is not there), malformed → invalid (terminal),
+   * else validated.
    */
   static Progress validate(TaskContext context, String secretName, Key key) {
     try {
       check(read(context, secretName), secretName, key.file(), key.shape());
     } catch (NotReady e) {
       context.condition(key.condition(), Conditions.FALSE, key.notReady(), e.getMessage());
+      if (initializing(context)) {
+        // A validator may be created before its key Secrets: its first start waits for them.
+        return Progress.waiting(e.getMessage() + " yet: create it and the node carries on");
+      }
       throw e;
     } catch (TerminalTaskException e) {
       context.condition(key.condition(), Conditions.FALSE, key.invalid(), e.getMessage());
@@ -97,6 +104,12 @@ final class KeySecrets {
         key.validated(),
         "Secret " + secretName + " holds a well-formed " + key.file());
     return Progress.done();
+  }
+
+  /** The node has never run: its plan is an init or bootstrap plan. */
+  private static boolean initializing(TaskContext context) {
+    NodePhase phase = context.status() == null ? null : context.status().getPhase();
+    return phase == null || phase == NodePhase.Pending || phase == NodePhase.Initializing;
   }
 
   static Optional<Secret> read(TaskContext context, String secretName) {

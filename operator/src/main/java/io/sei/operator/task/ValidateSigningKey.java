@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * {@code validate-signing-key}: the Secret holds {@code priv_validator_key.json} in CometBFT shape
  * ({@code address}, {@code pub_key{type,value}}, {@code priv_key{type,value}}). A missing Secret is
- * {@code SigningKeyNotReady} (transient); a missing or malformed key is {@code SigningKeyInvalid}
- * and fails the plan before any pod is cycled.
+ * {@code SigningKeyNotReady}: waited for while the node initializes, a failure of a node update; a
+ * missing or malformed key is {@code SigningKeyInvalid} and fails the plan before any pod is
+ * cycled.
  */
 final class ValidateSigningKey implements TaskExecution<ValidateSigningKeyParams> {
   static final String FILE = "priv_validator_key.json";

@@ -9,9 +9,7 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.sei.operator.api.Conditions;
 import io.sei.operator.api.FullNodeSpec;
-import io.sei.operator.api.KeySource;
 import io.sei.operator.api.NodePhase;
-import io.sei.operator.api.SecretKeySource;
 import io.sei.operator.api.SeiNode;
 import io.sei.operator.api.SeiNodeSpec;
 import io.sei.operator.simulator.cluster.junit.LocalCluster;
@@ -198,11 +196,7 @@ class NodeUpdateIT {
   }
 
   private static void withKeys(SeiNodeSpec spec) {
-    spec.getValidator()
-        .withSigningKey(
-            new KeySource().withSecret(new SecretKeySource().withSecretName("val-signing-key")))
-        .withNodeKey(
-            new KeySource().withSecret(new SecretKeySource().withSecretName("val-node-key")));
+    Nodes.withKeys(spec, "val-signing-key", "val-node-key");
   }
 
   private static SeiNode awaitUpdateComplete(LocalCluster cluster, String name) {

@@ -6,9 +6,11 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.sei.operator.api.FullNodeSpec;
+import io.sei.operator.api.KeySource;
 import io.sei.operator.api.NodePhase;
 import io.sei.operator.api.PeerSource;
 import io.sei.operator.api.S3Snapshot;
+import io.sei.operator.api.SecretKeySource;
 import io.sei.operator.api.SeiNode;
 import io.sei.operator.api.SeiNodeSpec;
 import io.sei.operator.api.SnapshotSource;
@@ -57,6 +59,15 @@ public final class Nodes {
   /** A validator from genesis without keys: a non-signing observer. */
   public static SeiNodeSpec observer(SimChain chain, String image) {
     return following(chain, image).withValidator(new ValidatorSpec());
+  }
+
+  /** Gives a validator spec its signing-key and node-key Secrets. */
+  public static SeiNodeSpec withKeys(SeiNodeSpec spec, String signingSecret, String nodeSecret) {
+    spec.getValidator()
+        .withSigningKey(
+            new KeySource().withSecret(new SecretKeySource().withSecretName(signingSecret)))
+        .withNodeKey(new KeySource().withSecret(new SecretKeySource().withSecretName(nodeSecret)));
+    return spec;
   }
 
   public static SeiNode create(LocalCluster cluster, String name, SeiNodeSpec spec) {
