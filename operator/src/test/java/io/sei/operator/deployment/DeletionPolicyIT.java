@@ -16,9 +16,9 @@ import io.sei.operator.api.SeiNode;
 import io.sei.operator.api.SeiNodeDeployment;
 import io.sei.operator.simulator.cluster.junit.LocalCluster;
 import io.sei.operator.simulator.cluster.junit.WithLocalControlPlane;
+import io.sei.operator.testing.ChainAndOperator;
 import io.sei.operator.testing.Groups;
 import io.sei.operator.testing.Nodes;
-import io.sei.operator.testing.OperatorUnderTest;
 import io.sei.operator.testing.SimChain;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,9 +40,8 @@ class DeletionPolicyIT {
   @Test
   void aRetainGroupKeepsEveryNodesDataWhenItIsDeletedEvenInTheForeground(LocalCluster cluster)
       throws Exception {
-    try (SimChain chain = new SimChain(30, List.of(), 5);
-        OperatorUnderTest operator =
-            OperatorUnderTest.start(cluster, Map.of("SEI_S3_ENDPOINT", chain.url()))) {
+    try (ChainAndOperator env = ChainAndOperator.start(cluster, Map.of())) {
+      SimChain chain = env.chain();
       SeiNodeDeployment ready = readyGroup(cluster, chain, "kept", 2, null);
       List<String> nodes = ready.getStatus().getIncumbentNodes();
       for (String node : nodes) {
@@ -67,9 +66,8 @@ class DeletionPolicyIT {
 
   @Test
   void aDeleteGroupTakesItsNodesDataWithIt(LocalCluster cluster) throws Exception {
-    try (SimChain chain = new SimChain(30, List.of(), 5);
-        OperatorUnderTest operator =
-            OperatorUnderTest.start(cluster, Map.of("SEI_S3_ENDPOINT", chain.url()))) {
+    try (ChainAndOperator env = ChainAndOperator.start(cluster, Map.of())) {
+      SimChain chain = env.chain();
       SeiNodeDeployment ready = readyGroup(cluster, chain, "gone", 1, DeletionPolicy.Delete);
       String node = ready.getStatus().getIncumbentNodes().get(0);
       assertThat(pvc(cluster, node).getMetadata().getOwnerReferences())
@@ -87,9 +85,8 @@ class DeletionPolicyIT {
   @Test
   void aSeiNodeOfItsOwnTakesItsDataButNeverAnImportedPvc(LocalCluster cluster) throws Exception {
     cluster.createClaim("imported");
-    try (SimChain chain = new SimChain(30, List.of(), 5);
-        OperatorUnderTest operator =
-            OperatorUnderTest.start(cluster, Map.of("SEI_S3_ENDPOINT", chain.url()))) {
+    try (ChainAndOperator env = ChainAndOperator.start(cluster, Map.of())) {
+      SimChain chain = env.chain();
       Nodes.create(cluster, "own", Nodes.following(chain, IMAGE).withFullNode(new FullNodeSpec()));
       Nodes.create(
           cluster,

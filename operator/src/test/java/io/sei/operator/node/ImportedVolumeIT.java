@@ -13,8 +13,8 @@ import io.sei.operator.api.SeiNode;
 import io.sei.operator.api.SeiNodeSpec;
 import io.sei.operator.simulator.cluster.junit.LocalCluster;
 import io.sei.operator.simulator.cluster.junit.WithLocalControlPlane;
+import io.sei.operator.testing.ChainAndOperator;
 import io.sei.operator.testing.Nodes;
-import io.sei.operator.testing.OperatorUnderTest;
 import io.sei.operator.testing.SimChain;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +34,8 @@ class ImportedVolumeIT {
       LocalCluster cluster) throws Exception {
     cluster.createClaim("shared");
     cluster.createClaim("mounted");
-    try (SimChain chain = new SimChain(20, List.of(), 5);
-        OperatorUnderTest operator =
-            OperatorUnderTest.start(cluster, Map.of("SEI_S3_ENDPOINT", chain.url()))) {
+    try (ChainAndOperator env = ChainAndOperator.start(cluster, Map.of())) {
+      SimChain chain = env.chain();
       Nodes.create(cluster, "first", importing(chain, "shared"));
       awaitImport(cluster, "first", Conditions.REASON_IMPORT_PVC_BOUND);
 

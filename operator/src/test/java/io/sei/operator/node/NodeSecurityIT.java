@@ -17,6 +17,7 @@ import io.sei.operator.config.NodeAccess;
 import io.sei.operator.render.NodePod;
 import io.sei.operator.simulator.cluster.junit.LocalCluster;
 import io.sei.operator.simulator.cluster.junit.WithLocalControlPlane;
+import io.sei.operator.testing.ChainAndOperator;
 import io.sei.operator.testing.Nodes;
 import io.sei.operator.testing.OperatorUnderTest;
 import io.sei.operator.testing.SimChain;
@@ -66,17 +67,10 @@ class NodeSecurityIT {
   void aNodeRunsUnderItsOwnIdentityAndNoCredentialEverReachesItsSidecar(LocalCluster cluster)
       throws Exception {
     String ns = cluster.namespace();
-    try (SimChain chain = new SimChain(30, List.of(), 5);
-        OperatorUnderTest operator =
-            OperatorUnderTest.start(
-                cluster,
-                Map.of(
-                    "SEI_S3_ENDPOINT",
-                    chain.url(),
-                    "SEI_NETWORK_POLICY",
-                    "true",
-                    "SEI_OPERATOR_NAMESPACE",
-                    ns))) {
+    try (ChainAndOperator env =
+        ChainAndOperator.start(
+            cluster, Map.of("SEI_NETWORK_POLICY", "true", "SEI_OPERATOR_NAMESPACE", ns))) {
+      SimChain chain = env.chain();
       aNodeLivesWithoutACredentialReachingItsSidecar(cluster, chain);
     }
   }

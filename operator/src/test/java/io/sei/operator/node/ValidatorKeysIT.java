@@ -8,12 +8,11 @@ import io.sei.operator.api.NodePhase;
 import io.sei.operator.api.SeiNode;
 import io.sei.operator.simulator.cluster.junit.LocalCluster;
 import io.sei.operator.simulator.cluster.junit.WithLocalControlPlane;
+import io.sei.operator.testing.ChainAndOperator;
 import io.sei.operator.testing.Keys;
 import io.sei.operator.testing.Nodes;
-import io.sei.operator.testing.OperatorUnderTest;
 import io.sei.operator.testing.SimChain;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,9 +23,8 @@ class ValidatorKeysIT {
   @Test
   void aValidatorCreatedBeforeItsKeySecretsWaitsForThemAndThenRuns(LocalCluster cluster)
       throws Exception {
-    try (SimChain chain = new SimChain(30, List.of(), 5);
-        OperatorUnderTest operator =
-            OperatorUnderTest.start(cluster, Map.of("SEI_S3_ENDPOINT", chain.url()))) {
+    try (ChainAndOperator env = ChainAndOperator.start(cluster, Map.of())) {
+      SimChain chain = env.chain();
       Nodes.create(
           cluster,
           "val",
