@@ -20,6 +20,12 @@ public final class Conditions {
   public static final String REASON_SIDECAR_READY = "Ready";
   public static final String REASON_SIDECAR_NOT_READY = "NotReady";
 
+  /** SidecarReady=Unknown while a mark-ready re-apply plan runs. */
+  public static final String REASON_MARK_READY_REAPPLYING = "MarkReadyReapplying";
+
+  /** SidecarReady=False after a mark-ready re-apply plan failed; retried after a cooldown. */
+  public static final String REASON_MARK_READY_FAILED = "MarkReadyFailed";
+
   /** The signing-key Secret exists and holds a well-formed priv_validator_key.json. */
   public static final String SIGNING_KEY_READY = "SigningKeyReady";
 

@@ -33,8 +33,14 @@ final class ApiReference {
               List.of(Conditions.REASON_INIT_COMPLETE, Conditions.REASON_INIT_FAILED)),
           new ConditionDoc(
               Conditions.SIDECAR_READY,
-              "SeiNode: the sidecar has marked the node ready (seid may run).",
-              List.of(Conditions.REASON_SIDECAR_READY, Conditions.REASON_SIDECAR_NOT_READY)),
+              "SeiNode: the sidecar has marked the node ready (seid may run). Unknown while a"
+                  + " mark-ready re-apply runs; after a failed one, False/MarkReadyFailed until the"
+                  + " next try, after a cooldown.",
+              List.of(
+                  Conditions.REASON_SIDECAR_READY,
+                  Conditions.REASON_SIDECAR_NOT_READY,
+                  Conditions.REASON_MARK_READY_REAPPLYING,
+                  Conditions.REASON_MARK_READY_FAILED)),
           new ConditionDoc(
               Conditions.SIGNING_KEY_READY,
               "SeiNode: the signing-key Secret exists and holds a well-formed"

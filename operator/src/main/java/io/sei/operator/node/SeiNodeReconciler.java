@@ -140,6 +140,13 @@ public final class SeiNodeReconciler implements Reconciler<SeiNode> {
     return minRequeue;
   }
 
+  /** A failed mark-ready re-apply keeps its condition until the planner's cooldown ran out. */
+  private static boolean markReadyCoolingDown(SeiNode node) {
+    return StatusConditions.find(node.getStatus().getConditions(), Conditions.SIDECAR_READY)
+        .filter(c -> Conditions.REASON_MARK_READY_FAILED.equals(c.getReason()))
+        .isPresent();
+  }
+
   /**
    * Observes the production sidecar of a Running node without a plan: a sidecar that answers "not
    * ready" (e.g. it restarted with its pod: readiness lives in its memory, and seid waits for it)
@@ -149,7 +156,7 @@ public final class SeiNodeReconciler implements Reconciler<SeiNode> {
    * @return true when the condition turned False
    */
   private boolean sidecarLostReadiness(SeiNode node) {
-    if (node.getStatus().getPhase() != NodePhase.Running) {
+    if (node.getStatus().getPhase() != NodePhase.Running || markReadyCoolingDown(node)) {
       return false;
     }
     boolean ready;

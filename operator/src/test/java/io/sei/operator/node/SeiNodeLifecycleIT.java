@@ -21,6 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +103,47 @@ class SeiNodeLifecycleIT {
         .as("a token without create on seinodetasks")
         .isEqualTo(403);
     assertThat(post(tasks, operator.token(), body)).as("the operator's token").isEqualTo(201);
+  }
+
+  @Test
+  void aMarkReadyReapplyThatFailsSaysWhyAndIsNotRetriedBeforeTheCooldown(LocalCluster cluster)
+      throws Exception {
+    operator = OperatorUnderTest.start(cluster, Map.of("SEI_S3_ENDPOINT", chain.url()));
+    Nodes.create(cluster, "sick", Nodes.following(chain, IMAGE).withFullNode(new FullNodeSpec()));
+    Nodes.awaitPhase(cluster, "sick", NodePhase.Running);
+    // The new pod's sidecar will fail every mark-ready (the simulator's faults file on the volume).
+    Files.writeString(
+        cluster.claimDirectory("sick-data").resolve("sim-faults.json"),
+        "{\"sidecar\":{\"failTaskTypes\":[\"mark-ready\"]}}");
+    cluster.client().pods().inNamespace(cluster.namespace()).withName("sick-0").delete();
+
+    String failedOnce =
+        "sei_plan_duration_seconds_count{outcome=\"failed\",type=\"mark-ready-reapply\"} 1\n";
+    await("a failed mark-ready-reapply plan")
+        .atMost(Nodes.PLAN_TIMEOUT)
+        .until(operator::metrics, m -> m.contains(failedOnce));
+    assertThat(Nodes.condition(Nodes.get(cluster, "sick"), Conditions.SIDECAR_READY).orElseThrow())
+        .satisfies(
+            c -> {
+              assertThat(c.getStatus()).isEqualTo(Conditions.FALSE);
+              assertThat(c.getReason()).isEqualTo(Conditions.REASON_MARK_READY_FAILED);
+              assertThat(c.getMessage())
+                  .contains("mark-ready")
+                  .endsWith("mark-ready is re-applied after 30 s");
+            });
+    assertThat(Nodes.eventMessages(cluster, "PlanFailed"))
+        .anySatisfy(m -> assertThat(m).startsWith("mark-ready-reapply plan "));
+    await("no other re-apply within 4 s (the cooldown is 30 s)")
+        .during(Duration.ofSeconds(4))
+        .atMost(Duration.ofSeconds(6))
+        .until(
+            operator::metrics,
+            m ->
+                m.contains(failedOnce)
+                    && !m.contains("outcome=\"failed\",type=\"mark-ready-reapply\"} 2"));
+    assertThat(Nodes.get(cluster, "sick").getStatus().getPlan())
+        .as("no plan during the cooldown")
+        .isNull();
   }
 
   @Test

@@ -118,18 +118,55 @@ public final class NodePlanner {
       }
       return buildNodeUpdatePlan(node, drift.image(), drift.signingKey());
     }
+    Optional<Condition> failedReapply = failedMarkReady(status);
+    if (failedReapply.isPresent()) {
+      Optional<Duration> cooldown = remainingCooldown(failedReapply.get());
+      if (cooldown.isPresent()) {
+        return new NodePlanDecision.NoChange(
+            "mark-ready re-apply failed recently; retrying after the cooldown", cooldown);
+      }
+      return markReadyReapply(node);
+    }
     if (sidecarNotReady(status)) {
-      TaskPlan plan = assemble(NodePlans.markReady(), null);
-      return new NodePlanDecision.StartPlan(
-          plan, PlanClassifier.classify(plan), NodePhase.Running, List.of());
+      return markReadyReapply(node);
     }
     return NodePlanDecision.NoChange.because("no drift");
+  }
+
+  /**
+   * The one-task mark-ready plan for a Running node whose sidecar lost readiness, with {@code
+   * SidecarReady=Unknown/MarkReadyReapplying}: a failure then turns the condition False at that
+   * moment, which starts the cooldown before the next try.
+   */
+  private NodePlanDecision.StartPlan markReadyReapply(SeiNode node) {
+    TaskPlan plan = assemble(NodePlans.markReady(), null);
+    Condition reapplying =
+        StatusConditions.of(
+            Conditions.SIDECAR_READY,
+            Conditions.UNKNOWN,
+            Conditions.REASON_MARK_READY_REAPPLYING,
+            "the sidecar lost readiness; plan " + plan.getId() + " re-applies mark-ready",
+            generation(node),
+            now());
+    return new NodePlanDecision.StartPlan(
+        plan, PlanClassifier.classify(plan), NodePhase.Running, List.of(reapplying));
+  }
+
+  private static Optional<Condition> failedMarkReady(SeiNodeStatus status) {
+    return StatusConditions.find(status.getConditions(), Conditions.SIDECAR_READY)
+        .filter(c -> Conditions.FALSE.equals(c.getStatus()))
+        .filter(c -> Conditions.REASON_MARK_READY_FAILED.equals(c.getReason()));
   }
 
   private Optional<Duration> remainingCooldown(SeiNodeStatus status) {
     return StatusConditions.find(status.getConditions(), Conditions.NODE_UPDATE_IN_PROGRESS)
         .filter(c -> Conditions.REASON_UPDATE_FAILED.equals(c.getReason()))
-        .flatMap(c -> Timestamps.parse(c.getLastTransitionTime()))
+        .flatMap(this::remainingCooldown);
+  }
+
+  /** What is left of the cooldown that began when {@code failed} last turned to its status. */
+  private Optional<Duration> remainingCooldown(Condition failed) {
+    return Timestamps.parse(failed.getLastTransitionTime())
         .map(failedAt -> retries.failedUpdateCooldown().minus(Duration.between(failedAt, now())))
         .filter(remaining -> !remaining.isNegative() && !remaining.isZero());
   }
@@ -164,6 +201,19 @@ public final class NodePlanner {
                   : NodeConditions.updateFailed(plan, generation(node), now()));
     } else if (initializes) {
       conditions = List.of(NodeConditions.initialized(plan, complete, generation(node), now()));
+    } else if (planClass.equals(PlanClassifier.MARK_READY_REAPPLY) && !complete) {
+      conditions =
+          List.of(
+              StatusConditions.of(
+                  Conditions.SIDECAR_READY,
+                  Conditions.FALSE,
+                  Conditions.REASON_MARK_READY_FAILED,
+                  NodeConditions.failureMessage(plan)
+                      + "; mark-ready is re-applied after "
+                      + retries.failedUpdateCooldown().toSeconds()
+                      + " s",
+                  generation(node),
+                  now()));
     } else {
       conditions = List.of();
     }

@@ -464,6 +464,74 @@ class NodePlannerTest {
     }
   }
 
+  @ParameterizedTest
+  @CsvSource({"10, true", "29, true", "30, false"})
+  void aFailedMarkReadyReapplyIsRetriedAfterTheCooldownAsReapplying(
+      long secondsAgo, boolean waiting) {
+    SeiNode node = running(fullNode(null), IMAGE_V1, null);
+    node.getStatus()
+        .setConditions(
+            List.of(
+                condition(
+                    Conditions.SIDECAR_READY,
+                    "False",
+                    Conditions.REASON_MARK_READY_FAILED,
+                    Timestamps.format(NOW.minusSeconds(secondsAgo)))));
+
+    NodePlanDecision decision = planner.decide(node);
+
+    if (waiting) {
+      assertThat(((NodePlanDecision.NoChange) decision).requeueAfter())
+          .contains(Duration.ofSeconds(30 - secondsAgo));
+    } else {
+      NodePlanDecision.StartPlan start = (NodePlanDecision.StartPlan) decision;
+      assertThat(start.planClass()).isEqualTo(PlanClassifier.MARK_READY_REAPPLY);
+      assertThat(start.conditions())
+          .singleElement()
+          .satisfies(
+              c -> {
+                assertThat(c.getType()).isEqualTo(Conditions.SIDECAR_READY);
+                assertThat(c.getStatus()).isEqualTo("Unknown");
+                assertThat(c.getReason()).isEqualTo(Conditions.REASON_MARK_READY_REAPPLYING);
+              });
+    }
+  }
+
+  @Test
+  void aFailedMarkReadyReapplyTurnsSidecarReadyFalseSayingWhy() {
+    SeiNode node = running(fullNode(null), IMAGE_V1, null);
+    TaskPlan plan = ((NodePlanDecision.StartPlan) markReadyStart(node)).plan();
+    plan.setPhase(PlanPhase.Failed);
+    plan.setFailedTaskIndex(0);
+    plan.getTasks().get(0).setError("sidecar task mark-ready failed: boom");
+    node.getStatus().setPlan(plan);
+
+    NodePlanDecision.FinishPlan finish = (NodePlanDecision.FinishPlan) planner.decide(node);
+
+    assertThat(finish.conditions())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.getType()).isEqualTo(Conditions.SIDECAR_READY);
+              assertThat(c.getStatus()).isEqualTo("False");
+              assertThat(c.getReason()).isEqualTo(Conditions.REASON_MARK_READY_FAILED);
+              assertThat(c.getMessage())
+                  .isEqualTo(
+                      "task mark-ready (#0) failed: sidecar task mark-ready failed: boom;"
+                          + " mark-ready is re-applied after 30 s");
+            });
+    assertThat(finish.phase()).isEmpty();
+  }
+
+  private NodePlanDecision markReadyStart(SeiNode node) {
+    node.getStatus()
+        .setConditions(
+            List.of(
+                condition(
+                    Conditions.SIDECAR_READY, "False", Conditions.REASON_SIDECAR_NOT_READY, "x")));
+    return planner.decide(node);
+  }
+
   @Test
   void completedUpdateDoesNotDelayTheNextOne() {
     SeiNode node = running(fullNode(null).withImage(IMAGE_V2), IMAGE_V1, null);
