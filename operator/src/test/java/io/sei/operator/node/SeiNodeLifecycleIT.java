@@ -119,10 +119,17 @@ class SeiNodeLifecycleIT {
 
     String failedOnce =
         "sei_plan_duration_seconds_count{outcome=\"failed\",type=\"mark-ready-reapply\"} 1\n";
-    await("a failed mark-ready-reapply plan")
-        .atMost(Nodes.PLAN_TIMEOUT)
-        .until(operator::metrics, m -> m.contains(failedOnce));
-    assertThat(Nodes.condition(Nodes.get(cluster, "sick"), Conditions.SIDECAR_READY).orElseThrow())
+    SeiNode failed =
+        await("SidecarReady=False/MarkReadyFailed after a failed re-apply")
+            .atMost(Nodes.PLAN_TIMEOUT)
+            .until(
+                () -> Nodes.get(cluster, "sick"),
+                n ->
+                    Nodes.condition(n, Conditions.SIDECAR_READY)
+                        .filter(c -> Conditions.REASON_MARK_READY_FAILED.equals(c.getReason()))
+                        .isPresent());
+    assertThat(operator.metrics()).contains(failedOnce);
+    assertThat(Nodes.condition(failed, Conditions.SIDECAR_READY).orElseThrow())
         .satisfies(
             c -> {
               assertThat(c.getStatus()).isEqualTo(Conditions.FALSE);
@@ -131,8 +138,12 @@ class SeiNodeLifecycleIT {
                   .contains("mark-ready")
                   .endsWith("mark-ready is re-applied after 30 s");
             });
-    assertThat(Nodes.eventMessages(cluster, "PlanFailed"))
-        .anySatisfy(m -> assertThat(m).startsWith("mark-ready-reapply plan "));
+    // The event is emitted right after the status write that recorded the failure.
+    await("a PlanFailed event of the re-apply")
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> Nodes.eventMessages(cluster, "PlanFailed"),
+            messages -> messages.stream().anyMatch(m -> m.startsWith("mark-ready-reapply plan ")));
     await("no other re-apply within 4 s (the cooldown is 30 s)")
         .during(Duration.ofSeconds(4))
         .atMost(Duration.ofSeconds(6))
