@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.sei.operator.planner.task.ReplacePodParams;
 import io.sei.operator.render.PodSpecHash;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code replace-pod}: the StatefulSet updates only on delete, so the pod is deleted when — and
@@ -14,6 +16,8 @@ import java.util.Optional;
  * {@code mark-ready}, later in the plan.)
  */
 final class ReplacePod implements TaskExecution<ReplacePodParams> {
+  private static final Logger LOG = LoggerFactory.getLogger(ReplacePod.class);
+
   @Override
   public Progress run(TaskContext context, ReplacePodParams params) {
     StatefulSet sts = NodePods.statefulSet(context);
@@ -26,6 +30,18 @@ final class ReplacePod implements TaskExecution<ReplacePodParams> {
         // Deleted now, the pod could come back from the old template, stale again: a second cycle.
         return Progress.waiting("the StatefulSet controller observes the applied template");
       }
+      // Evidence for a pod cycled twice: which pod went, why, and what the controller had seen.
+      LOG.info(
+          "replace-pod deletes {} (uid {}, pod-spec-hash {}; StatefulSet wants {}, generation {},"
+              + " observed {})",
+          pod.get().getMetadata().getName(),
+          pod.get().getMetadata().getUid(),
+          Optional.ofNullable(pod.get().getMetadata().getAnnotations())
+              .map(a -> a.get(PodSpecHash.ANNOTATION))
+              .orElse(null),
+          sts.getSpec().getTemplate().getMetadata().getAnnotations().get(PodSpecHash.ANNOTATION),
+          sts.getMetadata().getGeneration(),
+          sts.getStatus().getObservedGeneration());
       context
           .services()
           .client()
