@@ -8,6 +8,8 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ContainerState;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -55,6 +57,7 @@ public final class NodeUpdateSteps {
   private final ScenarioSpace space;
   private final String signerAddress = ValidatorKeys.newSignerAddress();
   private final Map<String, Set<String>> podUids = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> podHistory = new ConcurrentHashMap<>();
   private final Map<String, List<TaskPlan>> plans = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> updateReasons = new ConcurrentHashMap<>();
   private final List<Watch> watches = new CopyOnWriteArrayList<>();
@@ -125,14 +128,18 @@ public final class NodeUpdateSteps {
   @Then("the pod of node {string} was replaced exactly once")
   public void replacedOnce(String name) {
     assertThat(uids(name))
-        .as("pods named %s-0 since the edit: the old one and exactly one new", name)
+        .as(
+            "pods named %s-0 since the edit: the old one and exactly one new; pod events:%n  %s",
+            name, podHistory(name))
         .hasSize(2);
   }
 
   @Then("the pod of node {string} is never replaced within {duration}")
   public void neverReplaced(String name, Duration during) {
     Waits.never("the pod of SeiNode " + name + " is replaced", during, () -> uids(name).size() > 1);
-    assertThat(uids(name)).as("pods named %s-0 since the edit", name).hasSize(1);
+    assertThat(uids(name))
+        .as("pods named %s-0 since the edit; pod events:%n  %s", name, podHistory(name))
+        .hasSize(1);
   }
 
   @Then("the node {string} reports {word} {word} with reason {word}")
@@ -316,9 +323,13 @@ public final class NodeUpdateSteps {
             });
   }
 
-  /** Every UID the node's pod name has from now on: each pod cycle adds one. */
+  /**
+   * Every UID the node's pod name has from now on (each pod cycle adds one), and a line per pod
+   * event, shown when a pod-cycle check fails.
+   */
   private void watchPod(String name) {
     Set<String> uids = podUids.computeIfAbsent(name, n -> new ConcurrentSkipListSet<>());
+    List<String> history = podHistory.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>());
     var pod = space.client().pods().inNamespace(space.namespace()).withName(name + "-0");
     Pod current = pod.get();
     if (current != null) {
@@ -330,6 +341,7 @@ public final class NodeUpdateSteps {
               @Override
               public void eventReceived(Action action, Pod p) {
                 uids.add(p.getMetadata().getUid());
+                history.add(describe(action, p));
               }
 
               @Override
@@ -363,6 +375,45 @@ public final class NodeUpdateSteps {
                   @Override
                   public void onClose(WatcherException cause) {}
                 }));
+  }
+
+  private static String describe(Watcher.Action action, Pod p) {
+    StringBuilder line =
+        new StringBuilder()
+            .append(java.time.Instant.now())
+            .append(' ')
+            .append(action)
+            .append(" uid=")
+            .append(p.getMetadata().getUid())
+            .append(" phase=")
+            .append(p.getStatus() == null ? null : p.getStatus().getPhase());
+    if (p.getMetadata().getDeletionTimestamp() != null) {
+      line.append(" deleting since ").append(p.getMetadata().getDeletionTimestamp());
+    }
+    Optional.ofNullable(p.getStatus()).stream()
+        .flatMap(
+            status ->
+                java.util.stream.Stream.concat(
+                    status.getInitContainerStatuses().stream(),
+                    status.getContainerStatuses().stream()))
+        .forEach(c -> line.append(' ').append(c.getName()).append('=').append(state(c)));
+    return line.toString();
+  }
+
+  private static String state(ContainerStatus c) {
+    ContainerState state = c.getState();
+    if (state == null) {
+      return "?";
+    } else if (state.getRunning() != null) {
+      return "running";
+    } else if (state.getTerminated() != null) {
+      return "terminated(" + state.getTerminated().getReason() + ")";
+    }
+    return state.getWaiting() == null ? "?" : "waiting(" + state.getWaiting().getReason() + ")";
+  }
+
+  private String podHistory(String name) {
+    return String.join("\n  ", podHistory.getOrDefault(name, List.of()));
   }
 
   private Set<String> uids(String name) {
