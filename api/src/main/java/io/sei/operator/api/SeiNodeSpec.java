@@ -43,7 +43,10 @@ public class SeiNodeSpec {
   @Size(max = 16)
   private List<PeerSource> peers;
 
-  @JsonPropertyDescription("seid config overrides (dotted key to value).")
+  @JsonPropertyDescription(
+      "seid config overrides (dotted sei-config key to value). A validator gets"
+          + " consensus.double_sign_check_height=10 unless set here: seid then refuses to sign"
+          + " while its key signed one of the last 10 blocks elsewhere.")
   @Size(max = 64)
   private Map<String, String> overrides;
 

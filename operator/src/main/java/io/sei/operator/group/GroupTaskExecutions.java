@@ -4,6 +4,7 @@ import io.sei.operator.planner.task.AwaitNodesCaughtUpParams;
 import io.sei.operator.planner.task.AwaitNodesRunningParams;
 import io.sei.operator.planner.task.AwaitNodesUpdatedParams;
 import io.sei.operator.planner.task.CreateEntrantNodesParams;
+import io.sei.operator.planner.task.HandOverValidatorKeysParams;
 import io.sei.operator.planner.task.SwitchTrafficParams;
 import io.sei.operator.planner.task.TaskParams;
 import io.sei.operator.planner.task.TeardownNodesParams;
@@ -18,6 +19,7 @@ public final class GroupTaskExecutions {
   private final AwaitNodesCaughtUp awaitNodesCaughtUp = new AwaitNodesCaughtUp();
   private final SwitchTraffic switchTraffic = new SwitchTraffic();
   private final TeardownNodes teardownNodes = new TeardownNodes();
+  private final HandOverValidatorKeys handOverValidatorKeys = new HandOverValidatorKeys();
   private final UpdateNodeSpecs updateNodeSpecs = new UpdateNodeSpecs();
   private final AwaitNodesUpdated awaitNodesUpdated = new AwaitNodesUpdated();
 
@@ -37,6 +39,8 @@ public final class GroupTaskExecutions {
       return switchTraffic.run(context, p);
     } else if (params instanceof TeardownNodesParams p) {
       return teardownNodes.run(context, p);
+    } else if (params instanceof HandOverValidatorKeysParams p) {
+      return handOverValidatorKeys.run(context, p);
     } else if (params instanceof UpdateNodeSpecsParams p) {
       return updateNodeSpecs.run(context, p);
     } else if (params instanceof AwaitNodesUpdatedParams p) {

@@ -30,7 +30,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,14 +62,16 @@ class SeiNodeDeploymentIT {
         2,
         null,
         Nodes.following(chain, "sei-sim:v1.0.0").withFullNode(new FullNodeSpec()));
-    SeiNodeDeployment ready = awaitPhase(cluster, "rpc", DeploymentPhase.Ready, null);
+    SeiNodeDeployment ready =
+        Groups.awaitPhase(cluster, "rpc", DeploymentPhase.Ready, null, ROLLOUT_TIMEOUT);
     assertThat(ready.getStatus().getNodes())
         .extracting(n -> n.getPhase())
         .containsExactly(NodePhase.Running, NodePhase.Running);
     String firstRevision = ready.getStatus().getTemplateHash();
 
-    editTemplate(cluster, "rpc", spec -> spec.setImage("sei-sim:v1.1.0"));
-    SeiNodeDeployment updated = awaitPhase(cluster, "rpc", DeploymentPhase.Ready, firstRevision);
+    Groups.editTemplate(cluster, "rpc", spec -> spec.setImage("sei-sim:v1.1.0"));
+    SeiNodeDeployment updated =
+        Groups.awaitPhase(cluster, "rpc", DeploymentPhase.Ready, firstRevision, ROLLOUT_TIMEOUT);
 
     assertThat(updated.getStatus().getIncumbentNodes())
         .isEqualTo(ready.getStatus().getIncumbentNodes());
@@ -103,15 +104,21 @@ class SeiNodeDeploymentIT {
             .withType(UpdateStrategyType.HardFork)
             .withHardFork(new HardForkStrategy().withHaltHeight(haltHeight)),
         Nodes.fullNodeFromSnapshot(chain, "sei-sim:v1.0.0", 1_000_000, null));
-    SeiNodeDeployment ready = awaitPhase(cluster, "val", DeploymentPhase.Ready, null);
+    SeiNodeDeployment ready =
+        Groups.awaitPhase(cluster, "val", DeploymentPhase.Ready, null, ROLLOUT_TIMEOUT);
     String incumbent = ready.getStatus().getIncumbentNodes().get(0);
 
     List<String> order = new CopyOnWriteArrayList<>();
     try (Watch services = watchServiceSelector(cluster, "val", order);
         Watch nodes = watchDeletion(cluster, incumbent, order)) {
-      editTemplate(cluster, "val", spec -> spec.setImage("sei-sim:v2.0.0"));
+      Groups.editTemplate(cluster, "val", spec -> spec.setImage("sei-sim:v2.0.0"));
       SeiNodeDeployment upgraded =
-          awaitPhase(cluster, "val", DeploymentPhase.Ready, ready.getStatus().getTemplateHash());
+          Groups.awaitPhase(
+              cluster,
+              "val",
+              DeploymentPhase.Ready,
+              ready.getStatus().getTemplateHash(),
+              ROLLOUT_TIMEOUT);
 
       String entrant = upgraded.getStatus().getIncumbentNodes().get(0);
       SeiNode node = Nodes.get(cluster, entrant);
@@ -167,16 +174,17 @@ class SeiNodeDeploymentIT {
             .withType(UpdateStrategyType.HardFork)
             .withHardFork(new HardForkStrategy().withHaltHeight(haltHeight)),
         Nodes.fullNodeFromSnapshot(chain, "sei-sim:v1.0.0", 1_000_000, null));
-    SeiNodeDeployment ready = awaitPhase(cluster, "val", DeploymentPhase.Ready, null);
+    SeiNodeDeployment ready =
+        Groups.awaitPhase(cluster, "val", DeploymentPhase.Ready, null, ROLLOUT_TIMEOUT);
     String incumbent = ready.getStatus().getIncumbentNodes().get(0);
 
-    editTemplate(cluster, "val", spec -> spec.setImage("sei-sim:v1.5.0"));
+    Groups.editTemplate(cluster, "val", spec -> spec.setImage("sei-sim:v1.5.0"));
     SeiNodeDeployment degraded =
         await("SeiNodeDeployment val Degraded")
             .atMost(ROLLOUT_TIMEOUT)
             .pollInterval(Duration.ofMillis(200))
             .until(
-                () -> get(cluster, "val"),
+                () -> Groups.get(cluster, "val"),
                 snd -> snd.getStatus().getPhase() == DeploymentPhase.Degraded);
 
     assertThat(
@@ -207,45 +215,6 @@ class SeiNodeDeploymentIT {
   private static void create(
       LocalCluster cluster, String name, int replicas, UpdateStrategy strategy, SeiNodeSpec spec) {
     Groups.create(cluster, name, replicas, strategy, null, spec);
-  }
-
-  private static void editTemplate(LocalCluster cluster, String name, Consumer<SeiNodeSpec> edit) {
-    cluster
-        .client()
-        .resources(SeiNodeDeployment.class)
-        .inNamespace(cluster.namespace())
-        .withName(name)
-        .edit(
-            snd -> {
-              edit.accept(snd.getSpec().getTemplate().getSpec());
-              return snd;
-            });
-  }
-
-  private static SeiNodeDeployment get(LocalCluster cluster, String name) {
-    return Groups.get(cluster, name);
-  }
-
-  /** Waits for {@code phase} with a template hash other than {@code notHash} (null: any). */
-  private static SeiNodeDeployment awaitPhase(
-      LocalCluster cluster, String name, DeploymentPhase phase, String notHash) {
-    return await("SeiNodeDeployment " + name + " " + phase)
-        .atMost(ROLLOUT_TIMEOUT)
-        .pollInterval(Duration.ofMillis(200))
-        .failFast(
-            "SeiNodeDeployment " + name + " Degraded",
-            () -> {
-              SeiNodeDeployment snd = get(cluster, name);
-              return snd.getStatus() != null
-                  && snd.getStatus().getPhase() == DeploymentPhase.Degraded;
-            })
-        .until(
-            () -> get(cluster, name),
-            snd ->
-                snd.getStatus() != null
-                    && snd.getStatus().getPhase() == phase
-                    && snd.getStatus().getPlan() == null
-                    && !snd.getStatus().getTemplateHash().equals(notHash));
   }
 
   private static Watch watchServiceSelector(LocalCluster cluster, String name, List<String> order) {

@@ -69,6 +69,11 @@ public final class SimChain implements AutoCloseable {
     return get(url() + "/signatures?address=" + address).path("count").asLong();
   }
 
+  /** The double-sign evidence the chain recorded: empty while no key signed twice. */
+  public JsonNode evidence() throws IOException, InterruptedException {
+    return get(url() + "/evidence").path("evidence");
+  }
+
   /** {@code result.sync_info.latest_block_height} of the chain or seid at {@code baseUrl}. */
   public static long latestHeight(String baseUrl) throws IOException, InterruptedException {
     return status(baseUrl).path("result").path("sync_info").path("latest_block_height").asLong();

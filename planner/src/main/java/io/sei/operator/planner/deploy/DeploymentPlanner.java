@@ -142,7 +142,8 @@ public final class DeploymentPlanner {
             Objects.requireNonNullElse(status.getIncumbentNodes(), List.of()),
             entrants,
             stale,
-            hardFork);
+            hardFork,
+            EntrantNodes.signsWithKeys(snd.getSpec().getTemplate().getSpec()));
     TaskPlan plan =
         assembler.assemble(
             ids.newPlanId(),

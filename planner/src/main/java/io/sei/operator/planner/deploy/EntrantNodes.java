@@ -34,7 +34,8 @@ public final class EntrantNodes {
    * One SeiNode per {@code params.nodeNames()}: the template spec (deep copy), the template's
    * labels and annotations plus {@link Labels#DEPLOYMENT}, {@link Labels#REVISION}, {@link
    * Labels#MANAGED_BY} and, under {@code deletionPolicy: Retain}, {@link Labels#RETAIN_DATA}, and a
-   * controller owner reference to the group. For HardFork, see {@link #entrantSpec}.
+   * controller owner reference to the group. For HardFork, see {@link #entrantSpec}; with {@link
+   * CreateEntrantNodesParams#withholdValidatorKeys()}, without the validator's keys.
    *
    * @throws InvalidTaskException ({@code UNSATISFIABLE}, terminal) when HardFork params meet a
    *     template without an S3 snapshot source
@@ -43,6 +44,9 @@ public final class EntrantNodes {
       throws InvalidTaskException {
     SeiNodeTemplate template = snd.getSpec().getTemplate();
     SeiNodeSpec spec = entrantSpec(template.getSpec(), params.hardFork());
+    if (params.withholdValidatorKeys()) {
+      withoutValidatorKeys(spec);
+    }
     Optional<TemplateMetadata> metadata = Optional.ofNullable(template.getMetadata());
     List<SeiNode> nodes = new ArrayList<>();
     for (String name : params.nodeNames()) {
@@ -78,6 +82,19 @@ public final class EntrantNodes {
       nodes.add(node);
     }
     return nodes;
+  }
+
+  /** The spec names a signing key: a validator that signs, whose key only one pod may hold. */
+  public static boolean signsWithKeys(SeiNodeSpec spec) {
+    return spec.getValidator() != null && spec.getValidator().getSigningKey() != null;
+  }
+
+  /** Drops {@code validator.signingKey} and {@code validator.nodeKey}: the node observes. */
+  private static void withoutValidatorKeys(SeiNodeSpec spec) {
+    if (spec.getValidator() != null) {
+      spec.getValidator().setSigningKey(null);
+      spec.getValidator().setNodeKey(null);
+    }
   }
 
   /** {@code deletionPolicy} Retain, the default: the nodes' data PVCs are not owned by them. */

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param staleNodes entrants of a superseded or failed earlier rollout, torn down with the
  *     incumbents
  * @param hardFork the HardFork injection, present for HardFork only
+ * @param validatorKeys the template gives a signing validator its keys: entrants are created
+ *     without them and get them only after the incumbents' pods are gone
  */
 public record Rollout(
     String groupName,
@@ -23,7 +25,8 @@ public record Rollout(
     List<String> incumbentNodes,
     List<String> entrantNodes,
     List<String> staleNodes,
-    Optional<CreateEntrantNodesParams.HardFork> hardFork) {
+    Optional<CreateEntrantNodesParams.HardFork> hardFork,
+    boolean validatorKeys) {
 
   public Rollout {
     incumbentNodes = List.copyOf(incumbentNodes);

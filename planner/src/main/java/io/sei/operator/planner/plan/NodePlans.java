@@ -34,8 +34,10 @@ import io.sei.operator.planner.task.ValidateNodeKeyParams;
 import io.sei.operator.planner.task.ValidateSigningKeyParams;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The task sequences of node plans (docs/planner.md), as ordered params without ids. {@link
@@ -209,9 +211,26 @@ public final class NodePlans {
     return steps;
   }
 
-  /** {@code config-apply} with the spec's mode, overrides and peer sources. */
+  /**
+   * The override {@value ConfigApplyParams#DOUBLE_SIGN_CHECK_HEIGHT} a validator gets unless its
+   * spec sets one: before it signs, seid looks this many blocks back for a signature of its own key
+   * and refuses to start if it finds one, the last line of defence against a second holder.
+   */
+  public static final String DEFAULT_DOUBLE_SIGN_CHECK_HEIGHT = "10";
+
+  /**
+   * {@code config-apply} with the spec's mode, overrides (for a validator, with {@link
+   * #DEFAULT_DOUBLE_SIGN_CHECK_HEIGHT} unless given) and peer sources.
+   */
   private static ConfigApplyParams configApply(SeiNode node) {
     SeiNodeSpec spec = node.getSpec();
+    NodeMode mode = NodeMode.of(spec).orElseThrow();
+    Map<String, String> overrides =
+        new TreeMap<>(Optional.ofNullable(spec.getOverrides()).orElse(Map.of()));
+    if (mode == NodeMode.VALIDATOR) {
+      overrides.putIfAbsent(
+          ConfigApplyParams.DOUBLE_SIGN_CHECK_HEIGHT, DEFAULT_DOUBLE_SIGN_CHECK_HEIGHT);
+    }
     List<String> addresses = new ArrayList<>();
     List<ConfigApplyParams.PeerSelector> selectors = new ArrayList<>();
     for (PeerSource peer : Optional.ofNullable(spec.getPeers()).orElse(List.of())) {
@@ -222,8 +241,7 @@ public final class NodePlans {
           .map(label -> selector(label, node.getMetadata().getNamespace()))
           .ifPresent(selectors::add);
     }
-    return new ConfigApplyParams(
-        NodeMode.of(spec).orElseThrow(), spec.getOverrides(), addresses, selectors);
+    return new ConfigApplyParams(mode, overrides, addresses, selectors);
   }
 
   private static ConfigApplyParams.PeerSelector selector(LabelPeers label, String nodeNamespace) {

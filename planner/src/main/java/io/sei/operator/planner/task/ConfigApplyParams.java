@@ -33,6 +33,12 @@ public record ConfigApplyParams(
    */
   public static final String PERSISTENT_PEERS = "network.p2p.persistent_peers";
 
+  /**
+   * The sei-config key of seid's double-sign risk check ({@code consensus.double-sign-check-height}
+   * of config.toml): how many past blocks seid searches for its own signature before it signs.
+   */
+  public static final String DOUBLE_SIGN_CHECK_HEIGHT = "consensus.double_sign_check_height";
+
   public ConfigApplyParams {
     if (mode == null) {
       throw new IllegalArgumentException("mode is required");

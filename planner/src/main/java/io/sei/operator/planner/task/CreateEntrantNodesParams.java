@@ -9,14 +9,29 @@ import java.util.List;
  * io.sei.operator.planner.deploy.EntrantNodes#render}.
  *
  * @param hardFork set for a HardFork rollout only: entrants bootstrap on the incumbent image
+ * @param withholdValidatorKeys entrants are created without the template's {@code
+ *     validator.signingKey} and {@code validator.nodeKey} (observers): a rollout of a signing
+ *     validator hands the keys over only once the incumbents' pods are gone ({@code
+ *     hand-over-validator-keys})
  */
 public record CreateEntrantNodesParams(
     String groupName,
     String namespace,
     String entrantRevision,
     List<String> nodeNames,
-    HardFork hardFork)
+    HardFork hardFork,
+    boolean withholdValidatorKeys)
     implements TaskParams {
+
+  /** Entrants with every key of the template: the group's first nodes, which nobody precedes. */
+  public CreateEntrantNodesParams(
+      String groupName,
+      String namespace,
+      String entrantRevision,
+      List<String> nodeNames,
+      HardFork hardFork) {
+    this(groupName, namespace, entrantRevision, nodeNames, hardFork, false);
+  }
 
   public CreateEntrantNodesParams {
     Require.text(groupName, "groupName");

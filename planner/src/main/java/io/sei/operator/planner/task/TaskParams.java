@@ -30,6 +30,7 @@ public sealed interface TaskParams
         AwaitNodesCaughtUpParams,
         SwitchTrafficParams,
         TeardownNodesParams,
+        HandOverValidatorKeysParams,
         UpdateNodeSpecsParams,
         AwaitNodesUpdatedParams {
 

@@ -44,6 +44,8 @@ public enum TaskType {
   AWAIT_NODES_CAUGHT_UP("await-nodes-caught-up", TaskSide.GROUP, AwaitNodesCaughtUpParams.class, 0),
   SWITCH_TRAFFIC("switch-traffic", TaskSide.GROUP, SwitchTrafficParams.class, 0),
   TEARDOWN_NODES("teardown-nodes", TaskSide.GROUP, TeardownNodesParams.class, 0),
+  HAND_OVER_VALIDATOR_KEYS(
+      "hand-over-validator-keys", TaskSide.GROUP, HandOverValidatorKeysParams.class, 0),
   UPDATE_NODE_SPECS("update-node-specs", TaskSide.GROUP, UpdateNodeSpecsParams.class, 0),
   AWAIT_NODES_UPDATED("await-nodes-updated", TaskSide.GROUP, AwaitNodesUpdatedParams.class, 0);
 

@@ -9,6 +9,7 @@ import static io.sei.operator.planner.Fixtures.ids;
 import static io.sei.operator.planner.Fixtures.retries;
 import static io.sei.operator.planner.Fixtures.s3;
 import static io.sei.operator.planner.Fixtures.stateSync;
+import static io.sei.operator.planner.Fixtures.validator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sei.operator.api.Conditions;
@@ -17,11 +18,13 @@ import io.sei.operator.api.DeploymentStatus;
 import io.sei.operator.api.PlanPhase;
 import io.sei.operator.api.PlannedTask;
 import io.sei.operator.api.SeiNodeDeployment;
+import io.sei.operator.api.SeiNodeSpec;
 import io.sei.operator.api.TaskPlan;
 import io.sei.operator.api.UpdateStrategyType;
 import io.sei.operator.planner.plan.PlanClassifier;
 import io.sei.operator.planner.plan.PlanOutcome;
 import io.sei.operator.planner.task.CreateEntrantNodesParams;
+import io.sei.operator.planner.task.HandOverValidatorKeysParams;
 import io.sei.operator.planner.task.TaskCodec;
 import io.sei.operator.planner.task.TeardownNodesParams;
 import java.util.List;
@@ -72,6 +75,53 @@ class DeploymentPlannerTest {
     assertThat(start.plan().getFailedPhase()).isEqualTo("Degraded");
     assertThat(start.condition().getReason()).isEqualTo(Conditions.REASON_ROLLOUT_STARTED);
     assertThat(start.eventReason()).isEqualTo(Conditions.REASON_ROLLOUT_STARTED);
+  }
+
+  /** A signing validator group (one replica) whose template now says v2. */
+  static SeiNodeDeployment signingValidator(UpdateStrategyType type) {
+    SeiNodeSpec template = validator("val-key");
+    template.getValidator().setSnapshot(s3(10));
+    SeiNodeDeployment snd = group(type, template);
+    snd.getSpec().setReplicas(1);
+    snd.getStatus()
+        .withTemplateHash(TemplateHash.of(template))
+        .withIncumbentNodes(List.of("rpc-0"));
+    snd.getSpec().getTemplate().getSpec().setImage(IMAGE_V2);
+    return snd;
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "BlueGreen | create-entrant-nodes, await-nodes-running, await-nodes-caught-up,"
+            + " switch-traffic, teardown-nodes, hand-over-validator-keys",
+        "HardFork | create-entrant-nodes, await-nodes-running, switch-traffic, teardown-nodes,"
+            + " hand-over-validator-keys"
+      })
+  void aSigningValidatorsEntrantsGetTheKeysOnlyAfterTheIncumbentsAreTornDown(
+      UpdateStrategyType type, String tasks) throws Exception {
+    DeploymentDecision.StartRollout start = start(signingValidator(type));
+    assertThat(order(start.plan())).isEqualTo(tasks);
+    List<PlannedTask> planned = start.plan().getTasks();
+    assertThat(TaskCodec.decode(planned.get(0), CreateEntrantNodesParams.class))
+        .extracting(CreateEntrantNodesParams::withholdValidatorKeys)
+        .isEqualTo(true);
+    assertThat(TaskCodec.decode(planned.get(planned.size() - 1), HandOverValidatorKeysParams.class))
+        .isEqualTo(
+            new HandOverValidatorKeysParams("rpc", "chain", List.of("rpc-g7-0"), List.of("rpc-0")));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"BlueGreen", "HardFork"})
+  void groupsWithoutASigningKeyCreateEntrantsWithEveryKeyAndHandNothingOver(UpdateStrategyType type)
+      throws Exception {
+    DeploymentDecision.StartRollout start = start(upgraded(type));
+    assertThat(order(start.plan())).doesNotContain("hand-over-validator-keys");
+    assertThat(
+            TaskCodec.decode(start.plan().getTasks().get(0), CreateEntrantNodesParams.class)
+                .withholdValidatorKeys())
+        .isFalse();
   }
 
   @Test

@@ -127,6 +127,28 @@ class EntrantNodesTest {
   }
 
   @Test
+  void entrantsOfASigningValidatorAreObserversUntilTheKeysAreHandedOver() throws Exception {
+    SeiNodeSpec template = validator("val-key");
+    SeiNodeDeployment snd = group(UpdateStrategyType.BlueGreen, template);
+    CreateEntrantNodesParams withheld =
+        new CreateEntrantNodesParams("val", "chain", "r", List.of("val-g7-0"), null, true);
+
+    SeiNode entrant = EntrantNodes.render(snd, withheld).get(0);
+
+    assertThat(entrant.getSpec().getValidator().getSigningKey()).isNull();
+    assertThat(entrant.getSpec().getValidator().getNodeKey()).isNull();
+    assertThat(entrant.getSpec().getValidator().getSnapshot()).isNotNull();
+    assertThat(template.getValidator().getSigningKey()).as("the template is untouched").isNotNull();
+    SeiNode first =
+        EntrantNodes.render(
+                snd, new CreateEntrantNodesParams("val", "chain", "r", List.of("val-0"), null))
+            .get(0);
+    assertThat(first.getSpec().getValidator().getSigningKey().getSecret().getSecretName())
+        .as("the group's first node, which nobody precedes, gets the key")
+        .isEqualTo("val-key");
+  }
+
+  @Test
   void renderedEntrantsWithoutTemplateMetadataGetOnlyOperatorLabels() throws Exception {
     SeiNodeDeployment snd = group(UpdateStrategyType.BlueGreen, fullNode(null));
     List<SeiNode> nodes =

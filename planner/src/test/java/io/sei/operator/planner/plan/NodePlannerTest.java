@@ -118,6 +118,25 @@ class NodePlannerTest {
                     new ConfigApplyParams.PeerSelector(Map.of("role", "val"), "other"))));
   }
 
+  @Test
+  void aValidatorChecksTenBlocksForItsOwnSignatureBeforeSigningUnlessItsSpecSaysOtherwise()
+      throws Exception {
+    ConfigApplyParams defaulted =
+        (ConfigApplyParams) paramsOf(start(node(Fixtures.validator("k"))).plan(), "config-apply");
+    assertThat(defaulted.overrides())
+        .containsExactly(Map.entry(ConfigApplyParams.DOUBLE_SIGN_CHECK_HEIGHT, "10"));
+    SeiNodeSpec own =
+        Fixtures.validator("k")
+            .withOverrides(Map.of(ConfigApplyParams.DOUBLE_SIGN_CHECK_HEIGHT, "0"));
+    assertThat(((ConfigApplyParams) paramsOf(start(node(own)).plan(), "config-apply")).overrides())
+        .containsExactly(Map.entry(ConfigApplyParams.DOUBLE_SIGN_CHECK_HEIGHT, "0"));
+    assertThat(
+            ((ConfigApplyParams) paramsOf(start(node(fullNode(null))).plan(), "config-apply"))
+                .overrides())
+        .as("only validators sign")
+        .isEmpty();
+  }
+
   static Stream<Arguments> invalidSpecs() {
     return Stream.of(
         Arguments.of(fullNode(null).withImage(" "), NodeSpecCheck.REASON_INCOMPLETE_SPEC),

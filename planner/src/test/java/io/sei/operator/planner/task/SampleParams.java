@@ -39,11 +39,13 @@ final class SampleParams {
             "chain",
             "abc",
             nodes,
-            new CreateEntrantNodesParams.HardFork("sei:v1", 100, "v2")),
+            new CreateEntrantNodesParams.HardFork("sei:v1", 100, "v2"),
+            true),
         new AwaitNodesRunningParams("rpc", "chain", 2, nodes),
         new AwaitNodesCaughtUpParams("rpc", "chain", nodes),
         new SwitchTrafficParams("rpc", "chain", "abc"),
         new TeardownNodesParams("chain", nodes),
+        new HandOverValidatorKeysParams("val", "chain", List.of("val-g2-0"), List.of("val-g1-0")),
         new UpdateNodeSpecsParams("rpc", "chain", "abc", nodes),
         new AwaitNodesUpdatedParams("rpc", "chain", "sei:v2", nodes));
   }

@@ -47,6 +47,7 @@ class TaskCatalogTest {
     "await-nodes-caught-up, GROUP, 0",
     "switch-traffic, GROUP, 0",
     "teardown-nodes, GROUP, 0",
+    "hand-over-validator-keys, GROUP, 0",
     "update-node-specs, GROUP, 0",
     "await-nodes-updated, GROUP, 0"
   })
@@ -59,7 +60,7 @@ class TaskCatalogTest {
 
   @Test
   void catalogHasNoTaskBeyondTheDocumentedOnes() {
-    assertThat(TaskType.values()).hasSize(26);
+    assertThat(TaskType.values()).hasSize(27);
     assertThat(TaskType.fromWireName("discover-peers")).isEmpty();
   }
 
