@@ -46,6 +46,12 @@ import java.util.Set;
  * with at most one optimistic-locked status write. On first sight it creates the nodes and the
  * group Service; without a plan it tracks its nodes ({@code status.nodes}, {@code NodesReady},
  * Initializing → Ready).
+ *
+ * <p>No node is created under a name the status does not hold yet: first sight records the nodes'
+ * names, and a new rollout its plan (with the entrants' names), in a status write, and only a later
+ * reconcile, reading them back, creates anything. A conflict on that write (or a crash before it)
+ * loses nothing but the decision, which the next reconcile makes again; a node is never created
+ * that no status lists and no teardown would remove.
  */
 @ControllerConfiguration(name = SeiNodeDeploymentReconciler.NAME)
 public final class SeiNodeDeploymentReconciler implements Reconciler<SeiNodeDeployment> {
@@ -121,6 +127,8 @@ public final class SeiNodeDeploymentReconciler implements Reconciler<SeiNodeDepl
       condition(status, start.condition());
       pending.add(
           new Events.Pending(Events.NORMAL, start.eventReason(), start.condition().getMessage()));
+      // The plan, entrant names included, is executed once the status write has persisted it.
+      return minRequeue;
     } else if (decision instanceof DeploymentDecision.FinishRollout finish) {
       finish(snd, finish, pending);
       return minRequeue;
@@ -152,9 +160,20 @@ public final class SeiNodeDeploymentReconciler implements Reconciler<SeiNodeDepl
     return minRequeue;
   }
 
-  /** First sight: the nodes of the current template, and the group Service selecting them. */
+  /**
+   * First sight, in two reconciles: the first records the nodes' names (status written, nothing
+   * created); the next, reading them back, server-side applies those nodes from the template and
+   * the group Service selecting them, and records the template hash. Either write may conflict: the
+   * next reconcile repeats the step with the names already recorded.
+   */
   private void adopt(SeiNodeDeployment snd, String hash, List<Events.Pending> pending) {
-    List<String> names = DeploymentNames.entrantNodeNames(snd);
+    SeiNodeDeploymentStatus status = snd.getStatus();
+    List<String> names = status.getIncumbentNodes();
+    if (names == null || names.isEmpty()) {
+      status.setIncumbentNodes(DeploymentNames.entrantNodeNames(snd));
+      status.setPhase(DeploymentPhase.Initializing);
+      return;
+    }
     List<SeiNode> nodes;
     try {
       nodes =
@@ -171,10 +190,7 @@ public final class SeiNodeDeploymentReconciler implements Reconciler<SeiNodeDepl
     }
     nodes.forEach(node -> ServerSideApply.apply(services.client(), node));
     ServerSideApply.apply(services.client(), GroupService.render(snd, hash));
-    SeiNodeDeploymentStatus status = snd.getStatus();
     status.setTemplateHash(hash);
-    status.setIncumbentNodes(names);
-    status.setPhase(DeploymentPhase.Initializing);
     pending.add(
         new Events.Pending(
             Events.NORMAL,

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.Interceptor;
 import io.sei.operator.config.PlatformConfig;
 import io.sei.operator.planner.task.RetryPolicy;
 import io.sei.operator.runtime.OperatorRuntime;
@@ -69,6 +70,18 @@ public final class OperatorUnderTest implements AutoCloseable {
    */
   public static OperatorUnderTest start(
       LocalCluster cluster, Map<String, String> extraEnv, boolean leaderElection) {
+    return start(cluster, extraEnv, leaderElection, null);
+  }
+
+  /**
+   * Starts the operator for {@code cluster}'s namespace with {@code interceptor} (null: none) on
+   * its client, e.g. a {@link StatusRace}.
+   */
+  public static OperatorUnderTest start(
+      LocalCluster cluster,
+      Map<String, String> extraEnv,
+      boolean leaderElection,
+      Interceptor interceptor) {
     String token = grant(cluster);
     Path tokenFile;
     try {
@@ -102,7 +115,13 @@ public final class OperatorUnderTest implements AutoCloseable {
         PlatformConfig.fromEnvironment(env),
         new KubernetesClientBuilder()
             .withConfig(asOperator)
-            .withHttpClientBuilderConsumer(RbacUsage.recorder())
+            .withHttpClientBuilderConsumer(
+                builder -> {
+                  RbacUsage.recorder().accept(builder);
+                  if (interceptor != null) {
+                    builder.addOrReplaceInterceptor("test", interceptor);
+                  }
+                })
             .build(),
         leaderElection);
   }
