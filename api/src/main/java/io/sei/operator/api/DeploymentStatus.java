@@ -20,6 +20,25 @@ public class DeploymentStatus {
   @JsonPropertyDescription("Image of the incumbents, read from a live incumbent.")
   private String incumbentImage;
 
+  @JsonPropertyDescription(
+      "Nodes still to be torn down: entrants of superseded or failed rollouts and, after a rollout"
+          + " that failed once traffic had moved to its entrants, the former incumbents. The next"
+          + " rollout tears them down.")
+  private List<String> staleNodes;
+
+  public List<String> getStaleNodes() {
+    return staleNodes;
+  }
+
+  public void setStaleNodes(List<String> staleNodes) {
+    this.staleNodes = staleNodes;
+  }
+
+  public DeploymentStatus withStaleNodes(List<String> staleNodes) {
+    this.staleNodes = staleNodes;
+    return this;
+  }
+
   public String getIncumbentRevision() {
     return incumbentRevision;
   }

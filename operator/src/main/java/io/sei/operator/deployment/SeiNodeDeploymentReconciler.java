@@ -123,6 +123,8 @@ public final class SeiNodeDeploymentReconciler implements Reconciler<SeiNodeDepl
     } else if (decision instanceof DeploymentDecision.StartRollout start) {
       status.setPlan(start.plan());
       status.setDeployment(start.deployment());
+      status.setTemplateHash(start.templateHash());
+      status.setIncumbentNodes(start.incumbentNodes());
       status.setPhase(start.phase());
       condition(status, start.condition());
       pending.add(

@@ -23,13 +23,17 @@ public sealed interface DeploymentDecision {
 
   /**
    * Start a rollout: store {@code plan} in {@code status.plan} (replacing a superseded one), set
-   * {@code status.deployment}, the phase and the {@code RolloutInProgress} condition, and emit an
-   * event with {@code eventReason} ({@code RolloutStarted} or {@code RolloutSuperseded}).
+   * {@code status.deployment}, {@code templateHash} and {@code incumbentNodes} (which change only
+   * when the superseded rollout had already moved traffic to its entrants: they serve, so they are
+   * the incumbents now), the phase and the {@code RolloutInProgress} condition, and emit an event
+   * with {@code eventReason} ({@code RolloutStarted} or {@code RolloutSuperseded}).
    */
   record StartRollout(
       TaskPlan plan,
       String planClass,
       DeploymentStatus deployment,
+      String templateHash,
+      List<String> incumbentNodes,
       DeploymentPhase phase,
       Condition condition,
       String eventReason)

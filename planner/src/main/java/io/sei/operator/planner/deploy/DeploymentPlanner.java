@@ -9,6 +9,7 @@ import io.sei.operator.api.SeiNodeDeployment;
 import io.sei.operator.api.SeiNodeDeploymentStatus;
 import io.sei.operator.api.SeiNodeSpec;
 import io.sei.operator.api.TaskPlan;
+import io.sei.operator.api.TaskStatus;
 import io.sei.operator.api.UpdateStrategy;
 import io.sei.operator.api.UpdateStrategyType;
 import io.sei.operator.planner.id.IdSource;
@@ -22,17 +23,26 @@ import io.sei.operator.planner.plan.StatusConditions;
 import io.sei.operator.planner.plan.Timestamps;
 import io.sei.operator.planner.task.CreateEntrantNodesParams;
 import io.sei.operator.planner.task.RetryPolicy;
+import io.sei.operator.planner.task.TaskType;
 import io.sei.operator.planner.task.TeardownNodesParams;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Decides rollouts of a SeiNodeDeployment (SPEC §5.3). A template-hash change while no plan runs
- * starts a rollout; a change during a rollout supersedes it; after a failed rollout the same
- * revision is not retried until the template changes again.
+ * Decides rollouts of a SeiNodeDeployment. A template-hash change while no plan runs starts a
+ * rollout; a change during a rollout supersedes it; after a failed rollout the same revision is not
+ * retried until the template changes again.
+ *
+ * <p>Once a rollout's {@code switch-traffic} is done, its entrants serve: superseding it, rolling
+ * it back or its failure then treats them as the incumbents, and the nodes they replace (the former
+ * incumbents) as stale. Stale nodes — those and the entrants of every superseded or failed rollout
+ * — are kept in {@code status.deployment.staleNodes} until a rollout tears them down, so the group
+ * Service always selects live nodes and no superseded entrant survives.
  */
 public final class DeploymentPlanner {
   public static final String REASON_HARD_FORK_NEEDS_HALT_HEIGHT = "HardForkNeedsHaltHeight";
@@ -72,10 +82,16 @@ public final class DeploymentPlanner {
     boolean sameAsRollout = rollout != null && hash.equals(rollout.getEntrantRevision());
     // The template went back to what the incumbents run, during a rollout or after a failed one.
     boolean backToIncumbents =
-        rollout != null && !sameAsRollout && hash.equals(status.getTemplateHash());
+        rollout != null
+            && rollout.getEntrantRevision() != null
+            && !sameAsRollout
+            && hash.equals(status.getTemplateHash());
     if (plan != null) {
       if (sameAsRollout || rollout == null) {
         return new DeploymentDecision.NoChange("rollout " + plan.getId() + " is active");
+      }
+      if (trafficSwitched(plan)) {
+        return startRollout(snd, promoted(status), hash, liveIncumbentImage, true);
       }
       return backToIncumbents
           ? rollBack(snd, status, liveIncumbentImage, true)
@@ -127,9 +143,9 @@ public final class DeploymentPlanner {
     List<String> entrants =
         strategy.createsEntrants() ? DeploymentNames.entrantNodeNames(snd) : List.of();
     List<String> stale =
-        Optional.ofNullable(previous)
-            .map(DeploymentStatus::getEntrantNodes)
-            .orElse(List.of())
+        union(
+                Optional.ofNullable(previous).map(DeploymentStatus::getStaleNodes),
+                Optional.ofNullable(previous).map(DeploymentStatus::getEntrantNodes))
             .stream()
             .filter(name -> !entrants.contains(name))
             .toList();
@@ -156,7 +172,8 @@ public final class DeploymentPlanner {
             .withIncumbentRevision(status.getTemplateHash())
             .withEntrantRevision(hash)
             .withEntrantNodes(entrants.isEmpty() ? null : entrants)
-            .withIncumbentImage(incumbentImage.orElse(null));
+            .withIncumbentImage(incumbentImage.orElse(null))
+            .withStaleNodes(stale.isEmpty() ? null : stale);
     String reason =
         superseding ? Conditions.REASON_ROLLOUT_SUPERSEDED : Conditions.REASON_ROLLOUT_STARTED;
     String message =
@@ -171,9 +188,50 @@ public final class DeploymentPlanner {
         plan,
         PlanClassifier.classify(plan),
         deployment,
+        status.getTemplateHash(),
+        status.getIncumbentNodes(),
         DeploymentPhase.Upgrading,
         rolloutCondition(snd, Conditions.TRUE, reason, message),
         reason);
+  }
+
+  /** The plan's {@code switch-traffic} is done: the group Service selects its entrants. */
+  static boolean trafficSwitched(TaskPlan plan) {
+    return plan.getTasks().stream()
+        .anyMatch(
+            t ->
+                TaskType.SWITCH_TRAFFIC.wireName().equals(t.getType())
+                    && t.getStatus() == TaskStatus.Complete);
+  }
+
+  /**
+   * {@code status} as it stands once the rollout's traffic switch made its entrants the serving
+   * nodes: they and their revision are the incumbents; the former incumbents join the stale nodes.
+   */
+  private static SeiNodeDeploymentStatus promoted(SeiNodeDeploymentStatus status) {
+    DeploymentStatus rollout = status.getDeployment();
+    List<String> entrants = Objects.requireNonNullElse(rollout.getEntrantNodes(), List.of());
+    List<String> stale =
+        union(
+                Optional.ofNullable(rollout.getStaleNodes()),
+                Optional.ofNullable(status.getIncumbentNodes()))
+            .stream()
+            .filter(name -> !entrants.contains(name))
+            .toList();
+    return new SeiNodeDeploymentStatus()
+        .withTemplateHash(rollout.getEntrantRevision())
+        .withIncumbentNodes(entrants)
+        .withDeployment(
+            new DeploymentStatus()
+                .withIncumbentRevision(rollout.getEntrantRevision())
+                .withIncumbentImage(rollout.getIncumbentImage())
+                .withStaleNodes(stale.isEmpty() ? null : stale));
+  }
+
+  private static List<String> union(Optional<List<String>> first, Optional<List<String>> second) {
+    Set<String> all = new LinkedHashSet<>(first.orElse(List.of()));
+    all.addAll(second.orElse(List.of()));
+    return List.copyOf(all);
   }
 
   /**
@@ -195,11 +253,18 @@ public final class DeploymentPlanner {
     }
     DeploymentStatus previous = status.getDeployment();
     List<String> entrants = Objects.requireNonNullElse(previous.getEntrantNodes(), List.of());
+    List<String> teardown =
+        union(Optional.of(entrants), Optional.ofNullable(previous.getStaleNodes())).stream()
+            .filter(
+                name ->
+                    !Objects.requireNonNullElse(status.getIncumbentNodes(), List.of())
+                        .contains(name))
+            .toList();
     TaskPlan plan =
         assembler.assemble(
             ids.newPlanId(),
             now(),
-            List.of(new TeardownNodesParams(snd.getMetadata().getNamespace(), entrants)),
+            List.of(new TeardownNodesParams(snd.getMetadata().getNamespace(), teardown)),
             DeploymentPhase.Ready.name(),
             DeploymentPhase.Degraded.name());
     DeploymentStatus deployment =
@@ -221,6 +286,8 @@ public final class DeploymentPlanner {
         plan,
         PlanClassifier.classify(plan),
         deployment,
+        incumbentRevision,
+        status.getIncumbentNodes(),
         DeploymentPhase.Upgrading,
         rolloutCondition(snd, Conditions.TRUE, reason, message),
         reason);
@@ -277,15 +344,20 @@ public final class DeploymentPlanner {
               Conditions.REASON_ROLLOUT_COMPLETE,
               planClass + " plan " + plan.getId() + " complete"));
     }
+    // Failed after its traffic switch: the entrants serve, so they stay as the incumbents.
+    SeiNodeDeploymentStatus after =
+        rollout.filter(r -> r.getEntrantNodes() != null).isPresent() && trafficSwitched(plan)
+            ? promoted(status)
+            : status;
     return new DeploymentDecision.FinishRollout(
         plan,
         outcome,
         planClass,
         Timestamps.since(plan.getStartedAt(), now()),
         DeploymentPhase.Degraded,
-        status.getTemplateHash(),
-        Objects.requireNonNullElse(status.getIncumbentNodes(), List.of()),
-        rollout,
+        after.getTemplateHash(),
+        Objects.requireNonNullElse(after.getIncumbentNodes(), List.of()),
+        Optional.ofNullable(after.getDeployment()),
         rolloutCondition(
             snd,
             Conditions.FALSE,

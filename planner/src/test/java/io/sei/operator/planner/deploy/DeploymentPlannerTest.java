@@ -20,6 +20,7 @@ import io.sei.operator.api.PlannedTask;
 import io.sei.operator.api.SeiNodeDeployment;
 import io.sei.operator.api.SeiNodeSpec;
 import io.sei.operator.api.TaskPlan;
+import io.sei.operator.api.TaskStatus;
 import io.sei.operator.api.UpdateStrategyType;
 import io.sei.operator.planner.plan.PlanClassifier;
 import io.sei.operator.planner.plan.PlanOutcome;
@@ -257,6 +258,87 @@ class DeploymentPlannerTest {
     assertThat(
             TaskCodec.decode(back.plan().getTasks().get(0), TeardownNodesParams.class).nodeNames())
         .containsExactly("rpc-g7-0", "rpc-g7-1");
+  }
+
+  /** {@code snd} in the middle of its first BlueGreen rollout, traffic already on the entrants. */
+  private DeploymentDecision.StartRollout switched(SeiNodeDeployment snd) {
+    DeploymentDecision.StartRollout first = start(snd);
+    first.plan().getTasks().stream()
+        .filter(t -> t.getType().equals("switch-traffic") || t.getType().startsWith("create"))
+        .forEach(t -> t.setStatus(TaskStatus.Complete));
+    snd.getStatus().withPlan(first.plan()).withDeployment(first.deployment());
+    return first;
+  }
+
+  @Test
+  void templateBackAtTheIncumbentsAfterTheTrafficSwitchRollsForwardFromTheServingEntrants()
+      throws Exception {
+    SeiNodeDeployment snd = upgraded(UpdateStrategyType.BlueGreen);
+    String v1 = snd.getStatus().getTemplateHash();
+    DeploymentDecision.StartRollout first = switched(snd);
+    snd.getSpec().getTemplate().getSpec().setImage(IMAGE_V1);
+    snd.getMetadata().setGeneration(8L);
+
+    DeploymentDecision.StartRollout back =
+        (DeploymentDecision.StartRollout) planner.decide(snd, Optional.of(IMAGE_V2));
+
+    assertThat(order(back.plan()))
+        .as("a teardown of the serving entrants would leave the Service selecting nothing")
+        .startsWith("create-entrant-nodes");
+    assertThat(back.templateHash()).isEqualTo(first.deployment().getEntrantRevision());
+    assertThat(back.incumbentNodes()).containsExactly("rpc-g7-0", "rpc-g7-1");
+    assertThat(back.deployment().getEntrantRevision()).isEqualTo(v1);
+    assertThat(back.deployment().getEntrantNodes()).containsExactly("rpc-g8-0", "rpc-g8-1");
+    assertThat(
+            TaskCodec.decode(back.plan().getTasks().get(4), TeardownNodesParams.class).nodeNames())
+        .containsExactly("rpc-g7-0", "rpc-g7-1", "rpc-0", "rpc-1");
+  }
+
+  @Test
+  void entrantsOfEverySupersededRolloutStayStaleUntilARolloutTearsThemDown() throws Exception {
+    SeiNodeDeployment snd = upgraded(UpdateStrategyType.BlueGreen);
+    DeploymentDecision.StartRollout first = start(snd);
+    snd.getStatus().withPlan(first.plan()).withDeployment(first.deployment());
+    snd.getSpec().getTemplate().getSpec().setImage("sei:v3");
+    snd.getMetadata().setGeneration(8L);
+    DeploymentDecision.StartRollout second =
+        (DeploymentDecision.StartRollout) planner.decide(snd, Optional.empty());
+    snd.getStatus().withPlan(second.plan()).withDeployment(second.deployment());
+    snd.getSpec().getTemplate().getSpec().setImage("sei:v4");
+    snd.getMetadata().setGeneration(9L);
+
+    DeploymentDecision.StartRollout third =
+        (DeploymentDecision.StartRollout) planner.decide(snd, Optional.empty());
+
+    assertThat(third.deployment().getStaleNodes())
+        .containsExactly("rpc-g7-0", "rpc-g7-1", "rpc-g8-0", "rpc-g8-1");
+    assertThat(
+            TaskCodec.decode(third.plan().getTasks().get(4), TeardownNodesParams.class).nodeNames())
+        .containsExactly("rpc-0", "rpc-1", "rpc-g7-0", "rpc-g7-1", "rpc-g8-0", "rpc-g8-1");
+  }
+
+  @Test
+  void aRolloutFailingAfterItsTrafficSwitchKeepsTheServingEntrantsAsIncumbents() {
+    SeiNodeDeployment snd = upgraded(UpdateStrategyType.BlueGreen);
+    DeploymentDecision.StartRollout first = switched(snd);
+    first.plan().setPhase(PlanPhase.Failed);
+
+    DeploymentDecision.FinishRollout finish =
+        (DeploymentDecision.FinishRollout) planner.decide(snd, Optional.empty());
+
+    assertThat(finish.phase()).isEqualTo(DeploymentPhase.Degraded);
+    assertThat(finish.templateHash()).isEqualTo(first.deployment().getEntrantRevision());
+    assertThat(finish.incumbentNodes()).containsExactly("rpc-g7-0", "rpc-g7-1");
+    assertThat(finish.deployment().orElseThrow().getStaleNodes())
+        .as("the former incumbents, for the next rollout to tear down")
+        .containsExactly("rpc-0", "rpc-1");
+    snd.getStatus()
+        .withPlan(null)
+        .withTemplateHash(finish.templateHash())
+        .withIncumbentNodes(finish.incumbentNodes())
+        .withDeployment(finish.deployment().orElseThrow());
+    assertThat(planner.decide(snd, Optional.of(IMAGE_V2)))
+        .isInstanceOf(DeploymentDecision.NoChange.class);
   }
 
   @Test
