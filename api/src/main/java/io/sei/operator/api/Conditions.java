@@ -33,6 +33,11 @@ public final class Conditions {
   public static final String REASON_SIGNING_KEY_NOT_READY = "SigningKeyNotReady";
   public static final String REASON_SIGNING_KEY_INVALID = "SigningKeyInvalid";
 
+  /**
+   * Another SeiNode holds the same key (same Secret or same address); its name is in the message.
+   */
+  public static final String REASON_SIGNING_KEY_HELD = "SigningKeyHeld";
+
   /** The node-key Secret exists and holds a well-formed node_key.json. */
   public static final String NODE_KEY_READY = "NodeKeyReady";
 

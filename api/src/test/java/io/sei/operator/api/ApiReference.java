@@ -43,12 +43,14 @@ final class ApiReference {
                   Conditions.REASON_MARK_READY_FAILED)),
           new ConditionDoc(
               Conditions.SIGNING_KEY_READY,
-              "SeiNode: the signing-key Secret exists and holds a well-formed"
-                  + " priv_validator_key.json.",
+              "SeiNode: the signing-key Secret exists, holds a well-formed"
+                  + " priv_validator_key.json, and no other SeiNode holds that key (by Secret or"
+                  + " by address; SigningKeyHeld names the holder).",
               List.of(
                   Conditions.REASON_SIGNING_KEY_VALIDATED,
                   Conditions.REASON_SIGNING_KEY_NOT_READY,
-                  Conditions.REASON_SIGNING_KEY_INVALID)),
+                  Conditions.REASON_SIGNING_KEY_INVALID,
+                  Conditions.REASON_SIGNING_KEY_HELD)),
           new ConditionDoc(
               Conditions.NODE_KEY_READY,
               "SeiNode: the node-key Secret exists and holds a well-formed node_key.json.",

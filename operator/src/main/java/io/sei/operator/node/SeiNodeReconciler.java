@@ -2,8 +2,10 @@ package io.sei.operator.node;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.sei.operator.api.Conditions;
@@ -38,10 +40,11 @@ import org.slf4j.LoggerFactory;
  * PlanExecutor}) → record. Everything is applied to an in-memory copy; the reconcile ends with at
  * most one status write, a PUT of the status subresource carrying the observed {@code
  * resourceVersion} (a 409 requeues and loses nothing: every task is idempotent), and no write at
- * all when the status did not change. The spec is never modified.
+ * all when the status did not change. The spec is never modified. Deleting a node that holds a
+ * signing key completes once its pods are gone ({@link SigningNodeDeletion}).
  */
 @ControllerConfiguration(name = SeiNodeReconciler.NAME)
-public final class SeiNodeReconciler implements Reconciler<SeiNode> {
+public final class SeiNodeReconciler implements Reconciler<SeiNode>, Cleaner<SeiNode> {
   static final String NAME = "seinode";
   private static final Logger LOG = LoggerFactory.getLogger(SeiNodeReconciler.class);
 
@@ -82,6 +85,20 @@ public final class SeiNodeReconciler implements Reconciler<SeiNode> {
     } finally {
       metrics.reconciled(NAME, Duration.ofNanos(System.nanoTime() - started));
     }
+  }
+
+  @Override
+  public DeleteControl cleanup(SeiNode node, Context<SeiNode> context) {
+    Optional<String> blocked = SigningNodeDeletion.blockedBy(services, node);
+    if (blocked.isEmpty()) {
+      return DeleteControl.defaultDelete();
+    }
+    LOG.info(
+        "SeiNode {}/{} holds a signing key: its deletion waits for {}",
+        node.getMetadata().getNamespace(),
+        node.getMetadata().getName(),
+        blocked.get());
+    return DeleteControl.noFinalizerRemoval().rescheduleAfter(pollInterval);
   }
 
   private UpdateControl<SeiNode> reconcileNode(SeiNode node, Context<SeiNode> context) {

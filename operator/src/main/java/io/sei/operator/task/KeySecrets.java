@@ -112,6 +112,26 @@ final class KeySecrets {
     return phase == null || phase == NodePhase.Pending || phase == NodePhase.Initializing;
   }
 
+  /**
+   * The {@code address} of the signing key in {@code secret} (upper-cased hex), empty when it holds
+   * no readable key file.
+   */
+  static Optional<String> address(Secret secret) {
+    return Optional.ofNullable(secret.getData())
+        .map(d -> d.get(ValidateSigningKey.FILE))
+        .flatMap(
+            encoded -> {
+              try {
+                return Optional.of(JSON.readTree(Base64.getDecoder().decode(encoded)));
+              } catch (IOException | IllegalArgumentException e) {
+                return Optional.empty();
+              }
+            })
+        .map(json -> json.path("address").asText(""))
+        .filter(a -> !a.isBlank())
+        .map(a -> a.toUpperCase(java.util.Locale.ROOT));
+  }
+
   static Optional<Secret> read(TaskContext context, String secretName) {
     return Optional.ofNullable(
         context

@@ -16,10 +16,10 @@ import io.sei.operator.api.UpdateStrategyType;
 import io.sei.operator.api.ValidatorSpec;
 import io.sei.operator.planner.plan.StatusConditions;
 import io.sei.operator.simulator.chain.Upgrade;
+import io.sei.operator.simulator.cluster.KeyHolders;
 import io.sei.operator.simulator.cluster.junit.LocalCluster;
 import io.sei.operator.simulator.cluster.junit.WithLocalControlPlane;
 import io.sei.operator.testing.Groups;
-import io.sei.operator.testing.KeyHolders;
 import io.sei.operator.testing.Keys;
 import io.sei.operator.testing.Nodes;
 import io.sei.operator.testing.OperatorUnderTest;
@@ -69,7 +69,7 @@ class ValidatorRolloutIT {
         null,
         template);
 
-    try (KeyHolders holders = new KeyHolders(cluster, SIGNING_KEY)) {
+    try (KeyHolders holders = new KeyHolders(cluster.client(), cluster.namespace(), SIGNING_KEY)) {
       SeiNodeDeployment ready = rolledOut(cluster, null);
       String incumbent = ready.getStatus().getIncumbentNodes().get(0);
       awaitSigning();
@@ -91,7 +91,7 @@ class ValidatorRolloutIT {
     start(cluster);
     Groups.create(cluster, "val", 1, hardFork(haltHeight), null, snapshotValidator());
 
-    try (KeyHolders holders = new KeyHolders(cluster, SIGNING_KEY)) {
+    try (KeyHolders holders = new KeyHolders(cluster.client(), cluster.namespace(), SIGNING_KEY)) {
       SeiNodeDeployment ready = rolledOut(cluster, null);
       String incumbent = ready.getStatus().getIncumbentNodes().get(0);
       awaitSigning();
@@ -120,7 +120,7 @@ class ValidatorRolloutIT {
     start(cluster);
     Groups.create(cluster, "val", 1, hardFork(haltHeight), null, snapshotValidator());
 
-    try (KeyHolders holders = new KeyHolders(cluster, SIGNING_KEY)) {
+    try (KeyHolders holders = new KeyHolders(cluster.client(), cluster.namespace(), SIGNING_KEY)) {
       SeiNodeDeployment ready = rolledOut(cluster, null);
       String incumbent = ready.getStatus().getIncumbentNodes().get(0);
 

@@ -1,10 +1,10 @@
-package io.sei.operator.testing;
+package io.sei.operator.simulator.cluster;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
-import io.sei.operator.simulator.cluster.junit.LocalCluster;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,21 +12,22 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Watches every pod of the namespace that mounts a key Secret, from its creation until the API
- * server has deleted it (until then its containers may run and sign): how many held the key at
- * once, at most, and who held it in turn.
+ * Watches every pod of the namespace that mounts one of the given Secrets (copies of one key), from
+ * its creation until the API server has deleted it (until then its containers may run and sign):
+ * how many held the key at once, at most, and who held it in turn.
  */
 public final class KeyHolders implements AutoCloseable {
-  private final String secret;
+  private final Set<String> secrets;
   private final Set<String> holding = new LinkedHashSet<>();
   private final List<String> holders = new ArrayList<>();
   private final List<String> log = new ArrayList<>();
   private final Watch watch;
   private int most;
 
-  public KeyHolders(LocalCluster cluster, String secret) {
-    this.secret = secret;
-    var pods = cluster.client().pods().inNamespace(cluster.namespace());
+  /** Starts watching the pods of {@code namespace} that mount any of {@code secrets}. */
+  public KeyHolders(KubernetesClient client, String namespace, String... secrets) {
+    this.secrets = Set.of(secrets);
+    var pods = client.pods().inNamespace(namespace);
     pods.list().getItems().forEach(pod -> seen(Watcher.Action.ADDED, pod));
     watch =
         pods.watch(
@@ -61,7 +62,7 @@ public final class KeyHolders implements AutoCloseable {
 
   private boolean mounts(Pod pod) {
     return pod.getSpec().getVolumes().stream()
-        .anyMatch(v -> v.getSecret() != null && secret.equals(v.getSecret().getSecretName()));
+        .anyMatch(v -> v.getSecret() != null && secrets.contains(v.getSecret().getSecretName()));
   }
 
   /** The most pods that held the key at one time. */
