@@ -24,6 +24,8 @@ import java.util.Set;
  * @param proxyResources resources of the kube-rbac-proxy container
  * @param pollInterval longest requeue while a plan waits
  * @param minRequeue shortest requeue while a plan waits
+ * @param nodeUpdateTimeout how long a node update may wait for its new pod's seid to run, ready,
+ *     before it fails
  * @param sidecarEndpoint how the operator addresses sidecars
  * @param operatorTokenFile the operator's ServiceAccount token, sent to the proxy
  * @param nodeAccess the identity and network policy of node pods
@@ -40,6 +42,7 @@ public record PlatformConfig(
     ResourceRequirements proxyResources,
     Duration pollInterval,
     Duration minRequeue,
+    Duration nodeUpdateTimeout,
     SidecarEndpointMode sidecarEndpoint,
     Path operatorTokenFile,
     NodeAccess nodeAccess,
@@ -126,6 +129,14 @@ public record PlatformConfig(
           "100ms",
           "shortest requeue while a plan waits; at most SEI_POLL_INTERVAL",
           ConfigValues::duration);
+  public static final ConfigOption<Duration> NODE_UPDATE_TIMEOUT =
+      ConfigOption.optional(
+          "SEI_NODE_UPDATE_TIMEOUT",
+          "10m",
+          "how long a node update may wait for the new pod's seid to run the new spec and be ready;"
+              + " then it fails with NodeUpdateInProgress=False/UpdateFailed saying what it waited"
+              + " for",
+          ConfigValues::duration);
   public static final ConfigOption<SidecarEndpointMode> SIDECAR_ENDPOINT =
       ConfigOption.optional(
           "SEI_SIDECAR_ENDPOINT",
@@ -200,6 +211,7 @@ public record PlatformConfig(
           PROXY_LIMITS,
           POLL_INTERVAL,
           MIN_REQUEUE,
+          NODE_UPDATE_TIMEOUT,
           SIDECAR_ENDPOINT,
           OPERATOR_TOKEN_FILE,
           NODE_SERVICE_ACCOUNT,
@@ -231,6 +243,7 @@ public record PlatformConfig(
             resourceRequirements(PROXY_REQUESTS, PROXY_LIMITS, environment),
             POLL_INTERVAL.read(environment),
             MIN_REQUEUE.read(environment),
+            NODE_UPDATE_TIMEOUT.read(environment),
             SIDECAR_ENDPOINT.read(environment),
             OPERATOR_TOKEN_FILE.read(environment),
             nodeAccess(environment),

@@ -1,8 +1,6 @@
 package io.sei.operator.group;
 
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ContainerStatus;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.sei.operator.api.Conditions;
 import io.sei.operator.api.HardForkStrategy;
 import io.sei.operator.api.NodePhase;
@@ -13,11 +11,9 @@ import io.sei.operator.planner.plan.NodeConditions;
 import io.sei.operator.planner.plan.StatusConditions;
 import io.sei.operator.planner.task.AwaitNodesRunningParams;
 import io.sei.operator.render.Names;
-import io.sei.operator.render.NodePod;
+import io.sei.operator.task.NodePods;
 import io.sei.operator.task.Progress;
 import io.sei.operator.task.TerminalTaskException;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -77,53 +73,17 @@ final class AwaitNodesRunning {
             .isPresent();
   }
 
-  /** seid of the node's production pod in CrashLoopBackOff, with its last termination. */
-  private static Optional<String> crashLoop(GroupContext context, SeiNode node) {
-    Pod pod =
-        context
-            .client()
-            .pods()
-            .inNamespace(node.getMetadata().getNamespace())
-            .withName(Names.productionPod(node))
-            .get();
-    if (pod == null || pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
-      return Optional.empty();
-    }
-    return pod.getStatus().getContainerStatuses().stream()
-        .filter(s -> NodePod.SEID_CONTAINER.equals(s.getName()))
-        .filter(
-            s ->
-                s.getState() != null
-                    && s.getState().getWaiting() != null
-                    && "CrashLoopBackOff".equals(s.getState().getWaiting().getReason()))
-        .findFirst()
-        .map(AwaitNodesRunning::describe);
-  }
-
   /**
-   * The line of a termination message that says why: the last one naming a panic, else the last one
-   * (with FallbackToLogsOnError the message is the log's tail, which starts with start-up lines).
+   * Why seid of the node's production pod cannot run, if it cannot ({@link NodePods#seidFailure}).
    */
-  static String panicLine(String message) {
-    List<String> lines = message.strip().lines().filter(l -> !l.isBlank()).toList();
-    for (int i = lines.size() - 1; i >= 0; i--) {
-      if (lines.get(i).toLowerCase(Locale.ROOT).contains("panic")) {
-        return lines.get(i).strip();
-      }
-    }
-    return lines.isEmpty() ? "" : lines.get(lines.size() - 1).strip();
-  }
-
-  private static String describe(ContainerStatus seid) {
-    var last = seid.getLastState() == null ? null : seid.getLastState().getTerminated();
-    return "seid crash-loops"
-        + (last == null
-            ? ""
-            : " (exit "
-                + last.getExitCode()
-                + (last.getMessage() == null || last.getMessage().isBlank()
-                    ? ""
-                    : ": " + panicLine(last.getMessage()))
-                + ")");
+  private static Optional<String> crashLoop(GroupContext context, SeiNode node) {
+    return Optional.ofNullable(
+            context
+                .client()
+                .pods()
+                .inNamespace(node.getMetadata().getNamespace())
+                .withName(Names.productionPod(node))
+                .get())
+        .flatMap(NodePods::seidFailure);
   }
 }

@@ -1,5 +1,6 @@
 package io.sei.operator.task;
 
+import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -10,9 +11,11 @@ import io.sei.operator.render.PodSpecHash;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -95,6 +98,85 @@ public final class NodePods {
                           + e.getValue().getState().getWaiting().getReason()));
     }
     return String.join(" ", parts).replace(" ,", ",");
+  }
+
+  /** Waiting reasons of a container that cannot start: its image or its config is wrong. */
+  private static final Set<String> CANNOT_START =
+      Set.of(
+          "ErrImagePull",
+          "ImagePullBackOff",
+          "InvalidImageName",
+          "ErrImageNeverPull",
+          "CreateContainerConfigError",
+          "CreateContainerError");
+
+  /**
+   * Why seid of {@code pod} cannot run, if it cannot: its image cannot be pulled or its container
+   * created ({@code seid cannot start: ErrImagePull: …}), or it crash-loops ({@code seid
+   * crash-loops (exit 2: panic: …)}). Empty while it runs or starts normally.
+   */
+  public static Optional<String> seidFailure(Pod pod) {
+    return seid(pod)
+        .filter(s -> s.getState() != null && s.getState().getWaiting() != null)
+        .flatMap(
+            s -> {
+              String reason = s.getState().getWaiting().getReason();
+              if ("CrashLoopBackOff".equals(reason)) {
+                return Optional.of(crashLoop(s));
+              }
+              if (CANNOT_START.contains(reason)) {
+                String message = s.getState().getWaiting().getMessage();
+                return Optional.of(
+                    "seid cannot start: "
+                        + reason
+                        + (message == null || message.isBlank() ? "" : ": " + message.strip()));
+              }
+              return Optional.empty();
+            });
+  }
+
+  /** seid of {@code pod} runs and passes its readiness probe. */
+  public static boolean seidReady(Pod pod) {
+    return seid(pod)
+        .filter(s -> Boolean.TRUE.equals(s.getReady()))
+        .filter(s -> s.getState() != null && s.getState().getRunning() != null)
+        .isPresent();
+  }
+
+  private static Optional<ContainerStatus> seid(Pod pod) {
+    return Optional.ofNullable(pod.getStatus())
+        .map(s -> s.getContainerStatuses())
+        .orElse(List.of())
+        .stream()
+        .filter(s -> NodePod.SEID_CONTAINER.equals(s.getName()))
+        .findFirst();
+  }
+
+  private static String crashLoop(ContainerStatus seid) {
+    var last = seid.getLastState() == null ? null : seid.getLastState().getTerminated();
+    return "seid crash-loops"
+        + (last == null
+            ? ""
+            : " (exit "
+                + last.getExitCode()
+                + (last.getMessage() == null || last.getMessage().isBlank()
+                    ? ""
+                    : ": " + panicLine(last.getMessage()))
+                + ")");
+  }
+
+  /**
+   * The line of a termination message that says why: the last one naming a panic, else the last one
+   * (with FallbackToLogsOnError the message is the log's tail, which starts with start-up lines).
+   */
+  public static String panicLine(String message) {
+    List<String> lines = message.strip().lines().filter(l -> !l.isBlank()).toList();
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      if (lines.get(i).toLowerCase(Locale.ROOT).contains("panic")) {
+        return lines.get(i).strip();
+      }
+    }
+    return lines.isEmpty() ? "" : lines.get(lines.size() - 1).strip();
   }
 
   /** Phase Running with an IP, and not being deleted. */

@@ -6,8 +6,9 @@ import io.sei.operator.render.NodePod;
 import java.util.Optional;
 
 /**
- * {@code observe-image}: once the rollout is complete and seid in the pod runs the image, stamps
- * {@code status.currentImage}.
+ * {@code observe-image}: once the rollout is complete and seid in the pod runs the image, ready,
+ * stamps {@code status.currentImage}; a seid that cannot run fails the update ({@link
+ * UpdateProgress}).
  */
 final class ObserveImage implements TaskExecution<ObserveImageParams> {
   @Override
@@ -21,10 +22,10 @@ final class ObserveImage implements TaskExecution<ObserveImageParams> {
                             c ->
                                 NodePod.SEID_CONTAINER.equals(c.getName())
                                     && params.image().equals(c.getImage())));
-    if (pod.isEmpty()) {
-      return Progress.waiting("the pod to run " + params.image());
+    Progress progress = UpdateProgress.awaitSeid(context, pod, "the pod to run " + params.image());
+    if (progress instanceof Progress.Done) {
+      context.status().setCurrentImage(params.image());
     }
-    context.status().setCurrentImage(params.image());
-    return Progress.done();
+    return progress;
   }
 }

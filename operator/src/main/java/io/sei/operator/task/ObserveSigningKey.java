@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * {@code observe-signing-key}: once the rollout is complete and the pod mounts the Secret's key at
  * {@code /sei/config/priv_validator_key.json}, stamps {@code status.signingKeyMountedSecret} and
- * sets {@code SigningKeyReady=True}.
+ * sets {@code SigningKeyReady=True} once seid there is ready; a seid that cannot run fails the
+ * update ({@link UpdateProgress}).
  */
 final class ObserveSigningKey implements TaskExecution<ObserveSigningKeyParams> {
   private static final String MOUNT_PATH = NodePod.HOME + "/config/" + ValidateSigningKey.FILE;
@@ -18,8 +19,10 @@ final class ObserveSigningKey implements TaskExecution<ObserveSigningKeyParams> 
   @Override
   public Progress run(TaskContext context, ObserveSigningKeyParams params) {
     Optional<Pod> pod = NodePods.rolledOut(context).filter(p -> mounts(p, params.secretName()));
-    if (pod.isEmpty()) {
-      return Progress.waiting("the pod to mount Secret " + params.secretName());
+    Progress progress =
+        UpdateProgress.awaitSeid(context, pod, "the pod to mount Secret " + params.secretName());
+    if (!(progress instanceof Progress.Done)) {
+      return progress;
     }
     context.status().setSigningKeyMountedSecret(params.secretName());
     context.condition(

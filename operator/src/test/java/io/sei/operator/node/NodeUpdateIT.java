@@ -19,6 +19,7 @@ import io.sei.operator.testing.Nodes;
 import io.sei.operator.testing.OperatorUnderTest;
 import io.sei.operator.testing.PodUids;
 import io.sei.operator.testing.SimChain;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -191,6 +192,58 @@ class NodeUpdateIT {
                 assertThat(c.getMessage()).contains("pub_key.type").doesNotContain("A0B1");
               });
       assertThat(node.getStatus().getSigningKeyMountedSecret()).isNull();
+      assertThat(pods.count()).as("pod not cycled").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void anUpdateToAnImageThatCannotBePulledFailsNamingTheCause(LocalCluster cluster) {
+    operator = OperatorUnderTest.start(cluster, Map.of("SEI_S3_ENDPOINT", chain.url()));
+    Nodes.create(cluster, "rpc", Nodes.following(chain, V1).withFullNode(new FullNodeSpec()));
+    Nodes.awaitPhase(cluster, "rpc", NodePhase.Running);
+
+    Nodes.editSpec(cluster, "rpc", spec -> spec.setImage("registry.invalid/seid:v9"));
+    SeiNode node = awaitUpdateFailed(cluster, "rpc");
+
+    assertThat(Nodes.condition(node, Conditions.NODE_UPDATE_IN_PROGRESS).orElseThrow().getMessage())
+        .contains("observe-image")
+        .contains("seid cannot start: ErrImagePull");
+    assertThat(node.getStatus().getCurrentImage()).as("not stamped").isEqualTo(V1);
+  }
+
+  @Test
+  void anUpdateWhoseSeidCrashLoopsFailsInsteadOfReportingComplete(LocalCluster cluster)
+      throws Exception {
+    operator = OperatorUnderTest.start(cluster, Map.of("SEI_S3_ENDPOINT", chain.url()));
+    Nodes.create(cluster, "rpc", Nodes.following(chain, V1).withFullNode(new FullNodeSpec()));
+    Nodes.awaitPhase(cluster, "rpc", NodePhase.Running);
+    // The new pod's seid panics on every start (the simulator's faults file on the volume).
+    Files.writeString(
+        cluster.claimDirectory("rpc-data").resolve("sim-faults.json"),
+        "{\"seid\":{\"crashOnStart\":true}}");
+
+    Nodes.editSpec(cluster, "rpc", spec -> spec.setImage(V2));
+    SeiNode node = awaitUpdateFailed(cluster, "rpc");
+
+    assertThat(Nodes.condition(node, Conditions.NODE_UPDATE_IN_PROGRESS).orElseThrow().getMessage())
+        .contains("seid crash-loops")
+        .contains("crashOnStart");
+    assertThat(node.getStatus().getCurrentImage()).as("not stamped").isEqualTo(V1);
+  }
+
+  @Test
+  void aSigningKeyUpdateWithoutItsNodeKeySecretFailsBeforeThePodIsCycled(LocalCluster cluster) {
+    operator = OperatorUnderTest.start(cluster, Map.of("SEI_S3_ENDPOINT", chain.url()));
+    Nodes.create(cluster, "val", Nodes.observer(chain, V1));
+    Nodes.awaitPhase(cluster, "val", NodePhase.Running);
+    Nodes.secret(cluster, "val-signing-key", Keys.SIGNING_KEY_FILE, Keys.SIGNING_KEY);
+
+    try (PodUids pods = new PodUids(cluster, "val-0")) {
+      Nodes.editSpec(cluster, "val", NodeUpdateIT::withKeys);
+      SeiNode node = awaitUpdateFailed(cluster, "val");
+
+      assertThat(Nodes.condition(node, Conditions.NODE_KEY_READY).orElseThrow().getReason())
+          .isEqualTo(Conditions.REASON_NODE_KEY_NOT_READY);
       assertThat(pods.count()).as("pod not cycled").isEqualTo(1);
     }
   }

@@ -57,6 +57,42 @@ class SeiNodeLifecycleIT {
   }
 
   @Test
+  void aFailedInitIsPlannedAgainOnceTheSpecIsFixedKeepingTheNodeAndItsVolume(LocalCluster cluster) {
+    operator = OperatorUnderTest.start(cluster, Map.of("SEI_S3_ENDPOINT", chain.url()));
+    // No snapshot at or below height 1: snapshot-restore fails the init plan.
+    Nodes.create(cluster, "fixme", Nodes.fullNodeFromSnapshot(chain, IMAGE, 1, null));
+    SeiNode failed = Nodes.awaitPhase(cluster, "fixme", NodePhase.Failed);
+    String volume = claimUid(cluster, "fixme-data");
+
+    Nodes.editSpec(
+        cluster, "fixme", spec -> spec.getFullNode().getSnapshot().getS3().setTargetHeight(0L));
+    // Still Failed until the edit is seen: no fail-fast on Failed here.
+    SeiNode running =
+        await("SeiNode fixme Running after the fix")
+            .atMost(Nodes.PLAN_TIMEOUT)
+            .pollInterval(Duration.ofMillis(100))
+            .until(
+                () -> Nodes.get(cluster, "fixme"),
+                n -> n.getStatus() != null && n.getStatus().getPhase() == NodePhase.Running);
+
+    assertThat(running.getMetadata().getUid()).isEqualTo(failed.getMetadata().getUid());
+    assertThat(claimUid(cluster, "fixme-data")).as("the same data volume").isEqualTo(volume);
+    assertThat(Nodes.condition(running, Conditions.INITIALIZED).orElseThrow().getReason())
+        .isEqualTo(Conditions.REASON_INIT_COMPLETE);
+  }
+
+  private static String claimUid(LocalCluster cluster, String claim) {
+    return cluster
+        .client()
+        .persistentVolumeClaims()
+        .inNamespace(cluster.namespace())
+        .withName(claim)
+        .get()
+        .getMetadata()
+        .getUid();
+  }
+
+  @Test
   void aFullNodeRestoringASnapshotReachesRunningAndFollowsTheChain(LocalCluster cluster)
       throws Exception {
     operator = OperatorUnderTest.start(cluster, Map.of("SEI_S3_ENDPOINT", chain.url()));

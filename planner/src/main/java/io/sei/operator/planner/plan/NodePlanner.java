@@ -14,10 +14,12 @@ import io.sei.operator.planner.task.InvalidTaskException;
 import io.sei.operator.planner.task.RetryPolicy;
 import io.sei.operator.planner.task.TaskCodec;
 import io.sei.operator.planner.task.TaskParams;
+import io.sei.operator.planner.task.TeardownBootstrapParams;
 import io.sei.operator.planner.task.ValidateSigningKeyParams;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +31,8 @@ import java.util.Optional;
  * <p>Order of {@link #decide}: a terminal stored plan is finished; an Active plan is never
  * replaced; a Pending node (or an Initializing one without a plan) gets an init or bootstrap plan
  * or an {@link NodePlanDecision.Invalid}; a Running node gets at most one node-update or mark-ready
- * plan; Failed and Terminating nodes get nothing.
+ * plan; a Failed node gets its init or bootstrap plan again once its spec changed, nothing before;
+ * Terminating nodes get nothing.
  */
 public final class NodePlanner {
   private final Clock clock;
@@ -61,6 +64,11 @@ public final class NodePlanner {
         return planInit(node);
       case Running:
         return planRunning(node, status);
+      case Failed:
+        return failedAtAnEarlierGeneration(node, status)
+            ? replanInit(node)
+            : NodePlanDecision.NoChange.because(
+                "node is Failed; edit its spec (a new generation) to plan it again");
       default:
         return NodePlanDecision.NoChange.because("node is " + phase);
     }
@@ -80,6 +88,37 @@ public final class NodePlanner {
     TaskPlan plan = assemble(steps, NodePhase.Failed.name());
     return new NodePlanDecision.StartPlan(
         plan, PlanClassifier.classify(plan), NodePhase.Initializing, List.of());
+  }
+
+  /**
+   * A Failed node whose spec changed since its init or bootstrap plan failed ({@code
+   * Initialized=False} records the generation it failed at): planned again, so a fix of the spec
+   * recovers the node without deleting it (and its data). The plan starts with {@code
+   * teardown-bootstrap}: a bootstrap Job left by the failed attempt would refuse a new template.
+   */
+  private NodePlanDecision replanInit(SeiNode node) {
+    NodePlanDecision decision = planInit(node);
+    if (!(decision instanceof NodePlanDecision.StartPlan start)) {
+      return decision;
+    }
+    List<TaskParams> steps = new ArrayList<>();
+    steps.add(new TeardownBootstrapParams());
+    steps.addAll(
+        NodePlans.needsBootstrap(node.getSpec())
+            ? NodePlans.bootstrap(node)
+            : NodePlans.init(node));
+    TaskPlan plan = assemble(steps, NodePhase.Failed.name());
+    return new NodePlanDecision.StartPlan(
+        plan, PlanClassifier.classify(plan), NodePhase.Initializing, start.conditions());
+  }
+
+  private static boolean failedAtAnEarlierGeneration(SeiNode node, SeiNodeStatus status) {
+    long generation = Optional.ofNullable(generation(node)).orElse(0L);
+    return StatusConditions.find(status.getConditions(), Conditions.INITIALIZED)
+        .filter(c -> Conditions.FALSE.equals(c.getStatus()))
+        .map(c -> c.getObservedGeneration() == null ? 0L : c.getObservedGeneration())
+        .filter(failedAt -> failedAt < generation)
+        .isPresent();
   }
 
   /**

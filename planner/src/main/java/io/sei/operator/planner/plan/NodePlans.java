@@ -118,6 +118,11 @@ public final class NodePlans {
     Optional<String> secret = NodeDrift.signingKeySecret(spec).filter(s -> keyDrift);
     List<TaskParams> steps = new ArrayList<>();
     secret.map(ValidateSigningKeyParams::new).ifPresent(steps::add);
+    // The node key moves with the signing key: a missing one must fail before the pod is cycled.
+    NodeDrift.nodeKeySecret(spec)
+        .filter(s -> keyDrift)
+        .map(ValidateNodeKeyParams::new)
+        .ifPresent(steps::add);
     steps.add(new ApplyRbacProxyConfigParams());
     steps.add(new ApplyStatefulsetParams(spec.getImage()));
     steps.add(new ApplyServiceParams());

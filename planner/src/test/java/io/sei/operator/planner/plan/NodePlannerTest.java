@@ -193,6 +193,29 @@ class NodePlannerTest {
   }
 
   @Test
+  void aFailedNodeIsPlannedAgainOnlyOnceItsSpecChanged() throws Exception {
+    SeiNode node = node(fullNode(s3(10)).withImage(IMAGE_V1));
+    Condition failed =
+        Fixtures.condition(
+            Conditions.INITIALIZED, Conditions.FALSE, Conditions.REASON_INIT_FAILED, "t");
+    failed.setObservedGeneration(3L);
+    node.getStatus().withPhase(NodePhase.Failed).withConditions(List.of(failed));
+    assertThat(planner.decide(node))
+        .as("the same spec would fail the same way")
+        .isInstanceOf(NodePlanDecision.NoChange.class);
+
+    node.getMetadata().setGeneration(4L);
+    NodePlanDecision.StartPlan again = (NodePlanDecision.StartPlan) planner.decide(node);
+
+    assertThat(again.phase()).isEqualTo(NodePhase.Initializing);
+    assertThat(again.planClass()).isEqualTo(PlanClassifier.INIT);
+    assertThat(again.plan().getTasks().get(0).getType())
+        .as("a bootstrap Job left by the failed attempt goes first")
+        .isEqualTo("teardown-bootstrap");
+    assertThat(again.plan().getFailedPhase()).isEqualTo("Failed");
+  }
+
+  @Test
   void runningNodeWithoutDriftGetsNoPlan() {
     assertThat(planner.decide(running(validator("k"), IMAGE_V1, "k")))
         .isEqualTo(NodePlanDecision.NoChange.because("no drift"));
@@ -370,9 +393,9 @@ class NodePlannerTest {
   void failureWithoutIndexNamesTheFirstTaskWithAnError() {
     SeiNode node = running(validator("k"), IMAGE_V1, null);
     TaskPlan plan = start(node).plan();
-    plan.getTasks().get(2).setError("boom");
+    plan.getTasks().get(3).setError("boom");
     assertThat(NodeConditions.failureMessage(plan))
-        .isEqualTo("task apply-statefulset (#2) failed: boom");
+        .isEqualTo("task apply-statefulset (#3) failed: boom");
   }
 
   @Test

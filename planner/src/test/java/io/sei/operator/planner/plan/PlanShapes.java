@@ -104,13 +104,13 @@ public final class PlanShapes {
         Arguments.of(
             "signing-key drift",
             running(validator("val-key"), IMAGE_V1, null),
-            "validate-signing-key, apply-rbac-proxy-config, apply-statefulset, apply-service,"
-                + " replace-pod, mark-ready, observe-signing-key"),
+            "validate-signing-key, validate-node-key, apply-rbac-proxy-config, apply-statefulset,"
+                + " apply-service, replace-pod, mark-ready, observe-signing-key"),
         Arguments.of(
             "image and signing-key co-drift",
             running(validator("val-key").withImage(IMAGE_V2), IMAGE_V1, null),
-            "validate-signing-key, apply-rbac-proxy-config, apply-statefulset, apply-service,"
-                + " replace-pod, mark-ready, observe-image, observe-signing-key"));
+            "validate-signing-key, validate-node-key, apply-rbac-proxy-config, apply-statefulset,"
+                + " apply-service, replace-pod, mark-ready, observe-image, observe-signing-key"));
   }
 
   static SeiNodeSpec bootstrapValidator() {
