@@ -24,6 +24,7 @@ import io.sei.operator.api.PlannedTask;
 import io.sei.operator.api.SeiNode;
 import io.sei.operator.api.SeiNodeDeployment;
 import io.sei.operator.api.SeiNodeDeploymentSpec;
+import io.sei.operator.api.SeiNodeSpec;
 import io.sei.operator.api.SeiNodeTemplate;
 import io.sei.operator.api.SnapshotSource;
 import io.sei.operator.api.UpdateStrategy;
@@ -106,6 +107,11 @@ public final class HardForkSteps {
 
   @Given("a SeiNodeDeployment {string} of {int} full node(s) on {string} is Ready")
   public void readyDeployment(String name, int replicas, String image) {
+    readyDeployment(name, replicas, space.restoring(image, ScenarioSpace.latestSnapshot()));
+  }
+
+  /** Creates SeiNodeDeployment {@code name} from {@code template}, recorded, and awaits Ready. */
+  void readyDeployment(String name, int replicas, SeiNodeSpec template) {
     deployment = name;
     record();
     SeiNodeDeployment snd = new SeiNodeDeployment();
@@ -114,9 +120,7 @@ public final class HardForkSteps {
     snd.setSpec(
         new SeiNodeDeploymentSpec()
             .withReplicas(replicas)
-            .withTemplate(
-                new SeiNodeTemplate()
-                    .withSpec(space.restoring(image, ScenarioSpace.latestSnapshot()))));
+            .withTemplate(new SeiNodeTemplate().withSpec(template)));
     space.track(space.client().resource(snd).create());
     SeiNodeDeployment ready = awaitPhase(DeploymentPhase.Ready, READY_TIMEOUT);
     assertThat(ready.getStatus().getIncumbentNodes()).as("incumbent nodes").hasSize(replicas);
@@ -136,6 +140,14 @@ public final class HardForkSteps {
   }
 
   private void switchToHardFork(String name, HardForkStrategy hardFork, String image) {
+    switchStrategy(
+        name,
+        new UpdateStrategy().withType(UpdateStrategyType.HardFork).withHardFork(hardFork),
+        image);
+  }
+
+  /** Sets the deployment's strategy and template image in one edit, as a chain operator would. */
+  void switchStrategy(String name, UpdateStrategy strategy, String image) {
     SeiNodeDeployment before = snd();
     incumbentRevision = before.getStatus().getTemplateHash();
     incumbentGenerations = new LinkedHashMap<>();
@@ -150,11 +162,7 @@ public final class HardForkSteps {
         .withName(name)
         .edit(
             snd -> {
-              snd.getSpec()
-                  .setUpdateStrategy(
-                      new UpdateStrategy()
-                          .withType(UpdateStrategyType.HardFork)
-                          .withHardFork(hardFork));
+              snd.getSpec().setUpdateStrategy(strategy);
               snd.getSpec().getTemplate().getSpec().setImage(image);
               return snd;
             });
@@ -547,7 +555,7 @@ public final class HardForkSteps {
     };
   }
 
-  private SeiNodeDeployment awaitPhase(DeploymentPhase phase, Duration timeout) {
+  SeiNodeDeployment awaitPhase(DeploymentPhase phase, Duration timeout) {
     return Waits.eventually(
         "SeiNodeDeployment " + deployment + " to become " + phase,
         timeout,
@@ -589,13 +597,13 @@ public final class HardForkSteps {
         : entrantNames();
   }
 
-  private List<String> entrantNames() {
+  List<String> entrantNames() {
     return Optional.ofNullable(snd().getStatus().getDeployment())
         .map(DeploymentStatus::getEntrantNodes)
         .orElse(List.of());
   }
 
-  private SeiNodeDeployment snd() {
+  SeiNodeDeployment snd() {
     return space
         .client()
         .resources(SeiNodeDeployment.class)

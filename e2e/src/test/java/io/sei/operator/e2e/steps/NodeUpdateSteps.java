@@ -12,7 +12,6 @@ import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
@@ -285,19 +284,7 @@ public final class NodeUpdateSteps {
   }
 
   private void secret(String name, String file, String content) {
-    space.track(
-        space
-            .client()
-            .secrets()
-            .inNamespace(space.namespace())
-            .resource(
-                new SecretBuilder()
-                    .withNewMetadata()
-                    .withName(name)
-                    .endMetadata()
-                    .withStringData(Map.of(file, content))
-                    .build())
-            .create());
+    space.createSecret(name, file, content);
   }
 
   private static void withKeys(SeiNodeSpec spec, String signingKey, String nodeKey) {

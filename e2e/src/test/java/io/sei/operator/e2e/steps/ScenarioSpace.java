@@ -141,6 +141,22 @@ public final class ScenarioSpace {
   }
 
   /** Creates SeiNode {@code name} in the scenario's namespace; cleanup deletes it. */
+  /** Creates Secret {@code name} holding {@code content} as {@code file}, deleted after. */
+  public void createSecret(String name, String file, String content) {
+    track(
+        client()
+            .secrets()
+            .inNamespace(namespace())
+            .resource(
+                new io.fabric8.kubernetes.api.model.SecretBuilder()
+                    .withNewMetadata()
+                    .withName(name)
+                    .endMetadata()
+                    .withStringData(java.util.Map.of(file, content))
+                    .build())
+            .create());
+  }
+
   public SeiNode createNode(String name, SeiNodeSpec spec) {
     SeiNode node = new SeiNode();
     node.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
